@@ -15,3 +15,8 @@ export function addPhases(a: PhaseTimings, b: PhaseTimings): PhaseTimings {
   const sum = (x: number | null, y: number | null) => (x === null ? y : y === null ? x : x + y);
   return { dns: sum(a.dns, b.dns), connect: sum(a.connect, b.connect), tls: sum(a.tls, b.tls), ttfb: sum(a.ttfb, b.ttfb) };
 }
+
+/** SPEC: latencies are milliseconds with at most one decimal. */
+export function roundMs(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}

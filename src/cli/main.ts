@@ -1,0 +1,136 @@
+// The command line: commander wiring only. Each command's module is imported when that command
+// runs, so `upprobe --version` does not pay for loading undici, yaml or zod.
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ExitCode } from '../model/exit-codes.js';
+import { TOOL_NAME, VERSION } from '../version.js';
+import { failInternal, UsageError } from './errors.js';
+
+const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m)?$/;
+
+/** A flag's whole number ≥ 1. */
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
+  return n;
+}
+
+/** A flag's duration: 250ms, 5s, 1m, or bare milliseconds (SPEC). */
+function duration(value: string): number {
+  const match = DURATION.exec(value.trim());
+  if (!match) throw new InvalidArgumentError('expected a duration like 250ms, 5s, 1m or a number of milliseconds.');
+  const n = Number(match[1]);
+  const ms = match[2] === 's' ? n * 1000 : match[2] === 'm' ? n * 60_000 : n;
+  if (ms <= 0) throw new InvalidArgumentError('expected a duration above zero.');
+  return ms;
+}
+
+function httpUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError('expected an absolute URL like https://staging.example.com.');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidArgumentError('expected an http or https URL.');
+  return value;
+}
+
+/** --only a,b c: comma- or space-separated, collected across repeats. */
+function collectList(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+}
+
+/** Options shared by `run` and `demo`: what to probe how, and where the report goes. */
+function addRunOptions(command: Command): Command {
+  return command
+    .option('-c, --concurrency <n>', 'requests in flight at once, across all probes (default 16)', positiveInt)
+    .option('-n, --samples <n>', 'samples per probe (default 1)', positiveInt)
+    .option('-t, --timeout <duration>', 'per-request timeout: 250ms, 5s, 1m or milliseconds (default 10s)', duration)
+    .option('--base-url <url>', 'override defaults.baseUrl (same probes against staging or production)', httpUrl)
+    .option('--only <id-or-tag...>', 'run only probes with these ids or tags', collectList)
+    .addOption(new Option('--surface <surface>', 'run only that surface').choices(['api', 'web']))
+    .option('--json [path]', 'write the JSON report to path, or to stdout when no path or - is given (tables then go to stderr)')
+    .option('--vantage <name>', 'name of the place the probes run from (region, host); goes into every report')
+    .option('--no-color', 'plain output; NO_COLOR and a non-TTY stdout do the same')
+    .option('-q, --quiet', 'print only the verdict line');
+}
+
+export function buildProgram(): Command {
+  const program = new Command(TOOL_NAME)
+    .description('Synthetic uptime probes: HTTP checks, login flows and link resolution, with app-API failures kept apart from web-front-end failures.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Exit codes:
+  0  every probe met its thresholds
+  1  at least one probe failed its thresholds
+  2  usage or configuration error: nothing was probed
+  3  internal error (a bug); DEBUG=upprobe prints the stack
+  130/143  interrupted by Ctrl-C / SIGTERM (what was measured is still reported)`,
+    );
+
+  addRunOptions(program.command('run').description('run every probe once').argument('[file]', 'probes file', 'probes.yaml')).action(
+    async (file: string, options: Record<string, unknown>) => {
+      const { runCommand } = await import('./run-command.js');
+      process.exitCode = await runCommand(file, options);
+    },
+  );
+
+  program
+    .command('validate')
+    .description('check the file; print what is wrong with line:column; exit 0 or 2')
+    .argument('[file]', 'probes file', 'probes.yaml')
+    .action(async (file: string) => {
+      const { validateCommand } = await import('./validate-command.js');
+      process.exitCode = await validateCommand(file);
+    });
+
+  addRunOptions(
+    program
+      .command('demo')
+      .description('start the built-in target on a free loopback port and run the shipped probes.yaml against it')
+      .option('--scenario <name>', 'what the target should break: healthy, app-outage, web-outage, slow, hang, …', 'healthy'),
+  ).action(async (options: Record<string, unknown>) => {
+    const { demoCommand } = await import('./demo-command.js');
+    process.exitCode = await demoCommand(options);
+  });
+
+  program
+    .command('target')
+    .description('serve the built-in target alone until Ctrl-C')
+    .option('--port <port>', 'port on 127.0.0.1 (0 picks a free one)', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port from 0 to 65535.');
+      return n;
+    }, 8080)
+    .option('--scenario <name>', 'what the target should break: healthy, app-outage, web-outage, slow, hang, …', 'healthy')
+    .action(async (options: { port: number; scenario: string }) => {
+      const { targetCommand } = await import('./target-command.js');
+      process.exitCode = await targetCommand(options);
+    });
+
+  return program;
+}
+
+/** Runs the CLI; never throws: every outcome is an exit code. */
+export async function main(argv: string[]): Promise<void> {
+  process.on('uncaughtException', (err) => failInternal(err));
+  process.on('unhandledRejection', (err) => failInternal(err));
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and --version "errors" are successes; anything else commander reports is usage.
+      const ok = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help';
+      process.exitCode = ok ? ExitCode.Ok : ExitCode.Usage;
+    } else if (err instanceof UsageError) {
+      process.stderr.write(`${TOOL_NAME}: ${err.message}\n`);
+      process.exitCode = ExitCode.Usage;
+    } else {
+      failInternal(err);
+    }
+  }
+}

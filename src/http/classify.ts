@@ -1,0 +1,62 @@
+// Maps low-level errors (Node's errno codes, TLS codes, undici's errors) to SPEC failure classes.
+// The phase the exchange had reached breaks ties: any error during the TLS handshake is `tls`,
+// and a timeout names the phase it ran out in.
+import type { Failure, Phase } from '../model/failure.js';
+
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'EAI_NODATA', 'EAI_ADDRFAMILY']);
+const CONNECT_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN', 'EADDRNOTAVAIL']);
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH']);
+const PROTOCOL_CODES = new Set(['UND_ERR_HEADERS_OVERFLOW', 'UND_ERR_INFO', 'ERR_INVALID_CHAR', 'ERR_INVALID_HTTP_TOKEN']);
+
+/** What the exchange knew when the error arrived. */
+export interface ErrorContext {
+  phase: Phase;
+  host: string;
+}
+
+/** Reads `code` from an error, including from an AggregateError's first member (happy eyeballs). */
+export function errorCode(err: unknown): string {
+  if (typeof err !== 'object' || err === null) return 'UNKNOWN';
+  const { code, errors } = err as { code?: unknown; errors?: unknown };
+  if (typeof code === 'string') return code;
+  if (Array.isArray(errors) && errors.length > 0) return errorCode(errors[0]);
+  return 'UNKNOWN';
+}
+
+/** The one class for a transport error, by SPEC precedence. */
+export function classifyError(err: unknown, ctx: ErrorContext): Failure {
+  const code = errorCode(err);
+  if (DNS_CODES.has(code)) return { class: 'dns', code, host: ctx.host };
+  if (CONNECT_CODES.has(code)) return { class: 'connect', code, timedOut: false };
+  if (code === 'UND_ERR_CONNECT_TIMEOUT') return timeoutIn(ctx.phase, 0, ctx.host);
+  if (ctx.phase === 'tls' || code.startsWith('ERR_TLS_') || code.startsWith('ERR_SSL_') || isCertificateCode(code)) {
+    return { class: 'tls', code, reason: err instanceof Error ? err.message : code };
+  }
+  if (code.startsWith('HPE_') || PROTOCOL_CODES.has(code) || isParserError(err)) {
+    return { class: 'protocol', reason: 'malformed', code: code === 'UNKNOWN' ? 'HPE' : code };
+  }
+  if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') return { class: 'protocol', reason: 'body-too-large', code };
+  if (RESET_CODES.has(code)) return { class: 'reset', phase: ctx.phase, code };
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return timeoutIn(ctx.phase, 0, ctx.host);
+  // Anything else that broke the exchange mid-way is, from the outside, a broken connection.
+  return { class: 'reset', phase: ctx.phase, code };
+}
+
+/**
+ * A deadline that ran out. Not resolving in time is a `dns` failure and not being accepted in
+ * time a `connect` failure (SPEC); later phases are `timeout`, naming the phase.
+ */
+export function timeoutIn(phase: Phase, afterMs: number, host: string): Failure {
+  if (phase === 'dns') return { class: 'dns', code: 'ETIMEOUT', host };
+  if (phase === 'connect') return { class: 'connect', code: 'ETIMEDOUT', timedOut: true };
+  return { class: 'timeout', phase, afterMs };
+}
+
+function isCertificateCode(code: string): boolean {
+  return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|DEPTH_ZERO/.test(code);
+}
+
+/** undici's llhttp errors do not always carry a code, but always this name. */
+function isParserError(err: unknown): boolean {
+  return err instanceof Error && err.name === 'HTTPParserError';
+}

@@ -1,0 +1,126 @@
+// One HTTP request and its response, measured and classified; redirects are the caller's job.
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Failure, Phase } from '../model/failure.js';
+import type { PhaseTimings } from '../model/timings.js';
+import { classifyError, timeoutIn } from './classify.js';
+import type { ConnectAttempt, ConnectionPool } from './connections.js';
+
+export interface ExchangeRequest {
+  url: URL;
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  maxBodySize: number;
+  /** performance.now() by which the response must be complete. */
+  deadline: number;
+}
+
+export interface ExchangeResponse {
+  status: number;
+  statusText: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+interface Measured {
+  timings: PhaseTimings;
+  /** From issuing the request to the last byte of the body (or to the failure). */
+  ms: number;
+}
+
+export type ExchangeResult = ({ ok: true; response: ExchangeResponse } | { ok: false; failure: Failure }) & Measured;
+
+/** Thrown when the run is interrupted (Ctrl-C): the sample is dropped, not counted as failed. */
+export class Interrupted extends Error {
+  constructor() {
+    super('interrupted');
+  }
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+/** Sends one request through a leased connection and reads the body up to the size limit. */
+export async function exchange(pool: ConnectionPool, req: ExchangeRequest, interrupt?: AbortSignal): Promise<ExchangeResult> {
+  if (interrupt?.aborted) throw new Interrupted();
+  const lease = pool.acquire(req.url.origin);
+  const start = performance.now();
+  let headersAt: number | undefined;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(TIMED_OUT), Math.max(0, req.deadline - start));
+  const onInterrupt = () => controller.abort(interrupt?.reason);
+  interrupt?.addEventListener('abort', onInterrupt, { once: true });
+  const measured = (): Measured => ({ timings: phaseTimings(start, lease.attempt, headersAt), ms: performance.now() - start });
+
+  try {
+    const res = await lease.client.request({
+      path: req.url.pathname + req.url.search,
+      method: req.method,
+      headers: req.headers,
+      body: req.body ?? null,
+      signal: controller.signal,
+    });
+    headersAt = performance.now();
+    const declared = Number(res.headers['content-length']);
+    if (declared > req.maxBodySize) {
+      // Destroying emits an abort error on the stream; nobody is reading it any more.
+      res.body.on('error', () => undefined).destroy();
+      pool.release(lease, false);
+      return { ok: false, failure: tooLarge(req.maxBodySize), ...measured() };
+    }
+    const body = await readCapped(res.body, req.maxBodySize);
+    if (body === null) {
+      pool.release(lease, false);
+      return { ok: false, failure: tooLarge(req.maxBodySize), ...measured() };
+    }
+    pool.release(lease, true);
+    const response = { status: res.statusCode, statusText: res.statusText, headers: res.headers, body };
+    return { ok: true, response, ...measured() };
+  } catch (err) {
+    pool.release(lease, false);
+    if (controller.signal.aborted && controller.signal.reason !== TIMED_OUT) throw new Interrupted();
+    const phase = phaseReached(lease.attempt, headersAt);
+    const host = req.url.hostname;
+    const failure = controller.signal.aborted ? timeoutIn(phase, performance.now() - start, host) : classifyError(err, { phase, host });
+    return { ok: false, failure, ...measured() };
+  } finally {
+    clearTimeout(timer);
+    interrupt?.removeEventListener('abort', onInterrupt);
+  }
+}
+
+/** Reads a body stream into one buffer; null once it passes `limit` bytes (and stops reading). */
+async function readCapped(body: AsyncIterable<Buffer>, limit: number): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    // Leaving the loop early destroys the stream: nothing more is read.
+    if (size > limit) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+function tooLarge(limitBytes: number): Failure {
+  return { class: 'protocol', reason: 'body-too-large', limitBytes };
+}
+
+/** The phase an exchange had reached, read off the socket events that did happen. */
+function phaseReached(attempt: ConnectAttempt | null, headersAt: number | undefined): Phase {
+  if (headersAt !== undefined) return 'body';
+  if (!attempt) return 'ttfb';
+  if (attempt.needsLookup && attempt.lookup === undefined) return 'dns';
+  if (attempt.connect === undefined) return 'connect';
+  if (attempt.tls && attempt.secure === undefined) return 'tls';
+  return 'ttfb';
+}
+
+/** Turns socket timestamps into phase durations; a phase that did not happen is null. */
+function phaseTimings(start: number, attempt: ConnectAttempt | null, headersAt: number | undefined): PhaseTimings {
+  const dns = attempt?.lookup !== undefined ? attempt.lookup - attempt.start : null;
+  const connect = attempt?.connect !== undefined ? attempt.connect - (attempt.lookup ?? attempt.start) : null;
+  const tls = attempt?.secure !== undefined && attempt.connect !== undefined ? attempt.secure - attempt.connect : null;
+  const requestSent = attempt ? (attempt.secure ?? attempt.connect ?? start) : start;
+  const ttfb = headersAt !== undefined ? headersAt - requestSent : null;
+  return { dns, connect, tls, ttfb };
+}

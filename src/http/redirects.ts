@@ -1,0 +1,106 @@
+// A request as a browser makes it: redirects followed hop by hop, each hop measured, with
+// loops, over-long chains and non-HTTP schemes caught as `redirect` failures.
+import type { Failure, Hop } from '../model/failure.js';
+import { addPhases, emptyPhases, roundMs, type PhaseTimings } from '../model/timings.js';
+import type { ConnectionPool } from './connections.js';
+import { exchange, type ExchangeResponse } from './exchange.js';
+
+export interface FetchRequest {
+  url: URL;
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  followRedirects: boolean;
+  maxRedirects: number;
+  maxBodySize: number;
+  /** The whole chain must finish within this (like curl's --max-time). */
+  timeoutMs: number;
+}
+
+/** Lets a caller (a flow's cookie jar) add headers before each hop and read each response. */
+export interface FetchHooks {
+  beforeHop?(url: URL, headers: Record<string, string>): Promise<void> | void;
+  afterHop?(url: URL, response: ExchangeResponse): Promise<void> | void;
+}
+
+interface Chain {
+  hops: Hop[];
+  timings: PhaseTimings;
+  ms: number;
+  /** The last URL requested: where the chain ended or broke. */
+  url: URL;
+}
+
+export type FetchResult = ({ ok: true; response: ExchangeResponse } | { ok: false; failure: Failure }) & Chain;
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** Headers that carry credentials: never sent on to another origin. */
+const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
+
+/** Performs a request and, unless told not to, follows its redirects. */
+export async function fetchFollowingRedirects(
+  pool: ConnectionPool,
+  req: FetchRequest,
+  hooks: FetchHooks = {},
+  interrupt?: AbortSignal,
+): Promise<FetchResult> {
+  const start = performance.now();
+  const deadline = start + req.timeoutMs;
+  const hops: Hop[] = [];
+  const visited = new Set<string>();
+  let timings = emptyPhases();
+  let { url, method, body } = req;
+  let headers = { ...req.headers };
+  const chain = (): Chain => ({ hops, timings, ms: performance.now() - start, url });
+
+  for (;;) {
+    visited.add(`${method} ${url.href}`);
+    const hopHeaders = { ...headers };
+    await hooks.beforeHop?.(url, hopHeaders);
+    const result = await exchange(pool, { url, method, headers: hopHeaders, body, maxBodySize: req.maxBodySize, deadline }, interrupt);
+    timings = addPhases(timings, result.timings);
+    hops.push({ url: url.href, status: result.ok ? result.response.status : null, ms: roundMs(result.ms) });
+    if (!result.ok) return { ok: false, failure: result.failure, ...chain() };
+
+    const { response } = result;
+    await hooks.afterHop?.(url, response);
+    if (!req.followRedirects || !REDIRECT_STATUSES.has(response.status)) return { ok: true, response, ...chain() };
+
+    const location = headerValue(response.headers.location);
+    if (location === undefined) return { ok: false, failure: { class: 'protocol', reason: 'missing-location' }, ...chain() };
+    let next: URL;
+    try {
+      next = new URL(location, url);
+    } catch {
+      return { ok: false, failure: { class: 'redirect', reason: 'scheme', location }, ...chain() };
+    }
+    next.hash = '';
+    if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+      return { ok: false, failure: { class: 'redirect', reason: 'scheme', location: next.href }, ...chain() };
+    }
+    if (hops.length > req.maxRedirects) {
+      return { ok: false, failure: { class: 'redirect', reason: 'too-many', location: next.href, maxRedirects: req.maxRedirects }, ...chain() };
+    }
+    // 303, and 301/302 after a POST, turn into a GET without a body (what browsers do).
+    if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+      if (method !== 'HEAD') method = 'GET';
+      body = undefined;
+      headers = withoutHeaders(headers, ['content-type', 'content-length']);
+    }
+    if (next.origin !== url.origin) headers = withoutHeaders(headers, CREDENTIAL_HEADERS);
+    if (visited.has(`${method} ${next.href}`)) {
+      return { ok: false, failure: { class: 'redirect', reason: 'loop', location: next.href }, ...chain() };
+    }
+    url = next;
+  }
+}
+
+/** A header's single value (the first, if a server sent it twice). */
+export function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function withoutHeaders(headers: Record<string, string>, names: string[]): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !names.includes(name.toLowerCase())));
+}
+

@@ -1,0 +1,73 @@
+// The one value a run produces. Every reporter reads it; none reaches back into the run.
+import type { ProbeConfig, Surface } from '../config/types.js';
+import type { ClassCounts, ErrorGroup } from '../stats/probe-stats.js';
+import type { LatencySummary } from '../stats/latency.js';
+import type { TimedPhase } from './timings.js';
+import type { ExitCode } from './exit-codes.js';
+
+export interface PhaseSummary {
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export interface ThresholdResult {
+  name: 'successRate' | 'p95' | 'p99';
+  /** A fraction for successRate, milliseconds for latencies (SPEC). */
+  limit: number;
+  actual: number | null;
+  passed: boolean;
+}
+
+export interface StepResult {
+  id: string;
+  latencyMs: LatencySummary | null;
+  failuresByClass: ClassCounts;
+  skipped: number;
+}
+
+export interface ProbeResult {
+  probe: ProbeConfig;
+  passed: boolean;
+  samples: number;
+  failedSamples: number;
+  /** null when the probe produced no sample. */
+  successRate: number | null;
+  latencyMs: LatencySummary | null;
+  phasesMs: Record<TimedPhase, PhaseSummary | null>;
+  failuresByClass: ClassCounts;
+  thresholds: ThresholdResult[];
+  errors: ErrorGroup[];
+  /** Failed samples beyond the kept example groups. */
+  otherErrors: number;
+  steps?: StepResult[];
+}
+
+export interface SurfaceSummary {
+  probes: number;
+  failedProbes: number;
+  samples: number;
+  failedSamples: number;
+  failureRate: number;
+  failuresByClass: ClassCounts;
+}
+
+export interface RunSummary {
+  probes: number;
+  passed: number;
+  failed: number;
+  samples: number;
+  failedSamples: number;
+  surfaces: Record<Surface, SurfaceSummary>;
+}
+
+export interface RunResult {
+  vantage: string | null;
+  startedAt: Date;
+  durationMs: number;
+  /** Stopped early by a signal: the numbers cover what was measured until then. */
+  interrupted: boolean;
+  exitCode: ExitCode;
+  summary: RunSummary;
+  probes: ProbeResult[];
+}

@@ -1,0 +1,106 @@
+// Checks a response against a probe's (or a flow step's) expectations. One implementation,
+// shared by every probe kind; the first failed check, in SPEC precedence, decides the class.
+import { isDeepStrictEqual } from 'node:util';
+import { evaluateJsonPath } from '../config/jsonpath.js';
+import type { Expectations, StatusMatcher, ValueCheck } from '../config/types.js';
+import type { Failure } from '../model/failure.js';
+import type { ExchangeResponse } from '../http/exchange.js';
+
+/** How much of an unexpected value a failure keeps: enough to recognise, bounded in memory. */
+const MAX_ACTUAL_CHARS = 120;
+
+/** Statuses that pass when the probe names none (SPEC). */
+export function defaultStatus(followRedirects: boolean): StatusMatcher {
+  return { codes: [], classes: followRedirects ? [2] : [2, 3] };
+}
+
+export function statusMatches(matcher: StatusMatcher, status: number): boolean {
+  return matcher.codes.includes(status) || matcher.classes.includes(Math.floor(status / 100));
+}
+
+/** The first expectation the response fails, or null. Latency (`slow`) is checked by the caller. */
+export function checkResponse(expect: Expectations, response: ExchangeResponse, followRedirects: boolean): Failure | null {
+  const status = expect.status ?? defaultStatus(followRedirects);
+  if (!statusMatches(status, response.status)) return unexpectedStatus(status, response);
+
+  if (expect.body) {
+    const text = response.body.toString('utf8');
+    const { contains, matches } = expect.body;
+    if (contains !== undefined && !text.includes(contains)) {
+      return { class: 'assertion', check: 'body', expected: `contains ${JSON.stringify(contains)}`, actual: excerpt(text) };
+    }
+    if (matches !== undefined && !matches.test(text)) {
+      return { class: 'assertion', check: 'body', expected: `matches /${matches.source}/`, actual: excerpt(text) };
+    }
+  }
+
+  if (expect.json && expect.json.length > 0) {
+    let document: unknown;
+    try {
+      document = JSON.parse(response.body.toString('utf8'));
+    } catch {
+      return { class: 'assertion', check: 'json', expected: 'a JSON body', actual: excerpt(response.body.toString('utf8')) };
+    }
+    for (const { path, check } of expect.json) {
+      const found = evaluateJsonPath(document, path);
+      const failure = checkValue(check, found.found, found.value);
+      if (failure) return { class: 'assertion', check: 'json', target: path, ...failure };
+    }
+  }
+
+  for (const { name, check } of expect.headers ?? []) {
+    const value = response.headers[name];
+    const text = Array.isArray(value) ? value.join(', ') : value;
+    const failure = checkValue(check, text !== undefined, text);
+    if (failure) return { class: 'assertion', check: 'header', target: name, ...failure };
+  }
+  return null;
+}
+
+/** A latency over `maxLatency` fails as `slow`, lowest in precedence. */
+export function checkLatency(expect: Expectations, latencyMs: number): Failure | null {
+  if (expect.maxLatencyMs === undefined || latencyMs <= expect.maxLatencyMs) return null;
+  return { class: 'slow', latencyMs, limitMs: expect.maxLatencyMs };
+}
+
+function unexpectedStatus(expected: StatusMatcher, response: ExchangeResponse): Failure {
+  const { status, statusText } = response;
+  if (status >= 500 && status <= 599) return { class: 'http_5xx', status, statusText };
+  if (status >= 400 && status <= 499) {
+    const retryAfter = response.headers['retry-after'];
+    return { class: 'http_4xx', status, statusText, ...(typeof retryAfter === 'string' ? { retryAfter } : {}) };
+  }
+  const wanted = [...expected.codes.map(String), ...expected.classes.map((c) => `${c}xx`)].join(' or ');
+  return { class: 'assertion', check: 'status', expected: wanted, actual: String(status) };
+}
+
+function checkValue(check: ValueCheck, found: boolean, value: unknown): { expected: string; actual: string } | null {
+  const actual = found ? describeValue(value) : '(absent)';
+  switch (check.op) {
+    case 'exists':
+      return found === check.value ? null : { expected: check.value ? 'present' : 'absent', actual };
+    case 'equals':
+      return found && (isDeepStrictEqual(value, check.value) || String(value) === String(check.value))
+        ? null
+        : { expected: `equals ${JSON.stringify(check.value)}`, actual };
+    case 'contains': {
+      const ok = found && (Array.isArray(value) ? value.includes(check.value) : textOf(value).includes(check.value));
+      return ok ? null : { expected: `contains ${JSON.stringify(check.value)}`, actual };
+    }
+    case 'matches':
+      return found && check.value.test(textOf(value)) ? null : { expected: `matches /${check.value.source}/`, actual };
+  }
+}
+
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+}
+
+function describeValue(value: unknown): string {
+  return excerpt(typeof value === 'string' ? JSON.stringify(value) : textOf(value));
+}
+
+function excerpt(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > MAX_ACTUAL_CHARS ? `${oneLine.slice(0, MAX_ACTUAL_CHARS)}…` : oneLine;
+}

@@ -1,0 +1,7 @@
+// Adding a probe kind: write its runner module, then add one line here.
+import { httpRunner } from './http.js';
+import type { RunnerRegistry } from './runner.js';
+
+export const runners: RunnerRegistry = {
+  http: httpRunner,
+};

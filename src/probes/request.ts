@@ -1,0 +1,37 @@
+// Turns a configured request into what goes on the wire: encoded body, content type, deadline.
+import type { RequestSpec } from '../config/types.js';
+import type { FetchRequest } from '../http/redirects.js';
+
+/** Encodes the request body and adds the content type its form implies, unless one is set. */
+export function toFetchRequest(spec: RequestSpec): FetchRequest {
+  const headers = { ...spec.headers };
+  let body: string | undefined;
+  const setType = (type: string) => {
+    if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = type;
+  };
+  switch (spec.body?.type) {
+    case 'raw':
+      body = spec.body.text;
+      break;
+    case 'json':
+      body = JSON.stringify(spec.body.value);
+      setType('application/json');
+      break;
+    case 'form':
+      body = new URLSearchParams(spec.body.fields).toString();
+      setType('application/x-www-form-urlencoded');
+      break;
+    case undefined:
+      break;
+  }
+  return {
+    url: new URL(spec.url),
+    method: spec.method,
+    headers,
+    body,
+    followRedirects: spec.followRedirects,
+    maxRedirects: spec.maxRedirects,
+    maxBodySize: spec.maxBodySize,
+    timeoutMs: spec.timeoutMs,
+  };
+}

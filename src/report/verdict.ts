@@ -1,0 +1,21 @@
+// The one-line verdict: what a person (or a cron mail) reads first, and what --quiet prints.
+import type { RunResult } from '../model/result.js';
+import { SURFACES } from '../config/types.js';
+
+export function verdictLine(result: RunResult): string {
+  const { summary } = result;
+  const word = result.interrupted ? 'INTERRUPTED' : summary.failed > 0 ? 'FAIL' : 'PASS';
+  const counted = summary.failed > 0 ? `${summary.failed}/${summary.probes} probes failing` : `${summary.probes}/${summary.probes} probes passing`;
+  const surfaces = SURFACES.filter((s) => summary.surfaces[s].probes > 0).map((s, i) => {
+    const pct = percent(summary.surfaces[s].failureRate);
+    return i === 0 ? `${s} ${pct} of samples failing` : `${s} ${pct}`;
+  });
+  return [`${word} ${counted}`, ...surfaces, `exit ${result.exitCode}`].join(' · ');
+}
+
+/** 0%, 3.3%, 45%, 100%: one decimal only where it matters. */
+export function percent(fraction: number): string {
+  const pct = fraction * 100;
+  if (pct === 0 || pct === 100 || pct >= 10) return `${Math.round(pct)}%`;
+  return `${Math.round(pct * 10) / 10}%`;
+}

@@ -1,0 +1,40 @@
+// Runs every probe of a config once and returns the run's one result value.
+import type { ProbeConfig, RunConfig } from '../config/types.js';
+import { ExitCode } from '../model/exit-codes.js';
+import type { RunResult } from '../model/result.js';
+import { runners } from '../probes/registry.js';
+import type { ProbePlan, ProbeRunner, RunContext } from '../probes/runner.js';
+import { ProbeStats } from '../stats/probe-stats.js';
+import { schedule } from './schedule.js';
+import { probeResult, summarize } from './summary.js';
+
+/** The signal that interrupted a run, as `interrupt.reason`; it picks the exit code. */
+export type InterruptReason = 'SIGINT' | 'SIGTERM';
+
+export async function runProbes(config: RunConfig, ctx: RunContext): Promise<RunResult> {
+  const startedAt = new Date();
+  const start = performance.now();
+  const entries = config.probes.map((probe) => ({ probe, stats: new ProbeStats(), plan: planFor(probe, ctx) }));
+  try {
+    const sources = entries.map(({ plan, stats }) => ({ tasks: plan.samples, record: stats.add.bind(stats) }));
+    await schedule(sources, config.concurrency, ctx.interrupt);
+  } finally {
+    await Promise.all(entries.map(({ plan }) => plan.close()));
+  }
+
+  const probes = entries.map(({ probe, stats }) => probeResult(probe, stats));
+  const summary = summarize(probes);
+  const interrupted = ctx.interrupt.aborted;
+  const exitCode = interrupted
+    ? ctx.interrupt.reason === 'SIGTERM'
+      ? ExitCode.Terminated
+      : ExitCode.Interrupted
+    : summary.failed > 0
+      ? ExitCode.ProbeFailed
+      : ExitCode.Ok;
+  return { vantage: config.vantage, startedAt, durationMs: performance.now() - start, interrupted, exitCode, summary, probes };
+}
+
+function planFor<P extends ProbeConfig>(probe: P, ctx: RunContext): ProbePlan {
+  return (runners[probe.kind] as ProbeRunner<P>).plan(probe, ctx);
+}

@@ -1,0 +1,54 @@
+// Latency percentiles in constant memory: an HDR histogram (3 significant digits, so a reported
+// percentile is within 0.1% of the true sample) plus exact min, max and mean.
+import hdr from 'hdr-histogram-js';
+import { roundMs } from '../model/timings.js';
+
+export interface LatencySummary {
+  min: number;
+  mean: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+/** Microseconds per millisecond: the histogram counts whole microseconds. */
+const US = 1000;
+
+export class LatencyHistogram {
+  private readonly histogram = hdr.build({ lowestDiscernibleValue: 1, numberOfSignificantValueDigits: 3, autoResize: true });
+  private count = 0;
+  private sum = 0;
+  private min = Infinity;
+  private max = -Infinity;
+
+  record(ms: number): void {
+    this.histogram.recordValue(Math.max(1, Math.round(ms * US)));
+    this.count++;
+    this.sum += ms;
+    if (ms < this.min) this.min = ms;
+    if (ms > this.max) this.max = ms;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The percentile in ms, clamped to the exact extremes (HDR rounds up to its bucket's edge). */
+  percentile(p: number): number {
+    const value = this.histogram.getValueAtPercentile(p) / US;
+    return Math.min(this.max, Math.max(this.min, value));
+  }
+
+  summary(): LatencySummary | null {
+    if (this.count === 0) return null;
+    return {
+      min: roundMs(this.min),
+      mean: roundMs(this.sum / this.count),
+      p50: roundMs(this.percentile(50)),
+      p95: roundMs(this.percentile(95)),
+      p99: roundMs(this.percentile(99)),
+      max: roundMs(this.max),
+    };
+  }
+}

@@ -1,0 +1,80 @@
+// Everything a report needs about one probe, accumulated sample by sample in bounded memory:
+// counts, histograms, and at most MAX_ERROR_GROUPS distinct example errors.
+import { failureKey, type FailureClass, type SampleFailure } from '../model/failure.js';
+import type { SampleOutcome } from '../model/sample.js';
+import { PHASES, type TimedPhase } from '../model/timings.js';
+import { LatencyHistogram, type LatencySummary } from './latency.js';
+
+/** Distinct errors kept per probe; more are counted in `otherErrors` (a links probe raises it). */
+export const MAX_ERROR_GROUPS = 50;
+
+/** Samples that failed the same way: one example and how many. */
+export interface ErrorGroup {
+  example: SampleFailure;
+  count: number;
+}
+
+export type ClassCounts = Partial<Record<FailureClass, number>>;
+
+/** Per-step statistics of a flow. */
+export class StepStats {
+  readonly latency = new LatencyHistogram();
+  readonly failuresByClass: ClassCounts = {};
+  skipped = 0;
+  constructor(readonly id: string) {}
+}
+
+export class ProbeStats {
+  samples = 0;
+  failedSamples = 0;
+  readonly failuresByClass: ClassCounts = {};
+  readonly latency = new LatencyHistogram();
+  readonly phases = Object.fromEntries(PHASES.map((p) => [p, new LatencyHistogram()])) as Record<TimedPhase, LatencyHistogram>;
+  readonly steps = new Map<string, StepStats>();
+  private readonly errorGroups = new Map<string, ErrorGroup>();
+  /** Failed samples whose error did not fit in the kept groups. */
+  otherErrors = 0;
+
+  constructor(private readonly maxErrorGroups = MAX_ERROR_GROUPS) {}
+
+  add(outcome: SampleOutcome): void {
+    this.samples++;
+    if (outcome.latencyMs !== null) this.latency.record(outcome.latencyMs);
+    for (const phase of PHASES) {
+      const ms = outcome.phases[phase];
+      if (ms !== null) this.phases[phase].record(ms);
+    }
+    for (const step of outcome.steps ?? []) this.addStep(step.id, step);
+    if (outcome.failure) this.addFailure(outcome.failure);
+  }
+
+  get errors(): ErrorGroup[] {
+    return [...this.errorGroups.values()];
+  }
+
+  latencySummary(): LatencySummary | null {
+    return this.latency.summary();
+  }
+
+  private addFailure(failure: SampleFailure): void {
+    this.failedSamples++;
+    increment(this.failuresByClass, failure.failure.class);
+    const key = failureKey(failure);
+    const group = this.errorGroups.get(key);
+    if (group) group.count++;
+    else if (this.errorGroups.size < this.maxErrorGroups) this.errorGroups.set(key, { example: failure, count: 1 });
+    else this.otherErrors++;
+  }
+
+  private addStep(id: string, step: NonNullable<SampleOutcome['steps']>[number]): void {
+    let stats = this.steps.get(id);
+    if (!stats) this.steps.set(id, (stats = new StepStats(id)));
+    if (step.skipped) stats.skipped++;
+    if (step.latencyMs !== null) stats.latency.record(step.latencyMs);
+    if (step.failure) increment(stats.failuresByClass, step.failure.failure.class);
+  }
+}
+
+export function increment(counts: ClassCounts, cls: FailureClass, by = 1): void {
+  counts[cls] = (counts[cls] ?? 0) + by;
+}

@@ -1,0 +1,87 @@
+// Real servers on 127.0.0.1 port 0 for the tests: plain HTTP, HTTPS with a throwaway
+// certificate, and raw TCP for servers that misbehave below HTTP (resets, hangs, garbage).
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type RequestListener } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createNetServer, type Server, type Socket } from 'node:net';
+import { once } from 'node:events';
+
+export interface TestServer {
+  url: string;
+  port: number;
+  /** Connections accepted so far. */
+  readonly accepted: number;
+  close(): Promise<void>;
+}
+
+export type CertificateName = 'self-signed' | 'expired' | 'wrong-host';
+
+const TLS_DIR = new URL('../fixtures/tls/', import.meta.url);
+
+export function certificate(name: CertificateName): { key: Buffer; cert: Buffer } {
+  return { key: readFileSync(new URL(`${name}.key`, TLS_DIR)), cert: readFileSync(new URL(`${name}.crt`, TLS_DIR)) };
+}
+
+async function listen(server: Server, scheme: 'http' | 'https'): Promise<TestServer> {
+  const sockets = new Set<Socket>();
+  let accepted = 0;
+  server.on('connection', (socket: Socket) => {
+    accepted++;
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return {
+    url: `${scheme}://127.0.0.1:${address.port}`,
+    port: address.port,
+    get accepted() {
+      return accepted;
+    },
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export function startHttpServer(handler: RequestListener): Promise<TestServer> {
+  return listen(createHttpServer(handler), 'http');
+}
+
+export function startHttpsServer(handler: RequestListener, cert: CertificateName = 'self-signed'): Promise<TestServer> {
+  return listen(createHttpsServer(certificate(cert), handler), 'https');
+}
+
+/** A TCP server that hands each connection to `onSocket`: for malformed HTTP, resets, hangs. */
+export function startRawServer(onSocket: (socket: Socket) => void): Promise<TestServer> {
+  return listen(createNetServer(onSocket), 'http');
+}
+
+/** A loopback port with nothing listening on it: connecting is refused. */
+export async function closedPort(): Promise<number> {
+  const server = await startRawServer(() => undefined);
+  await server.close();
+  return server.port;
+}
+
+type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | { address: string; family: number }[], family?: number) => void;
+
+/**
+ * A DNS stand-in: names in `table` resolve (after `delayMs`), others fail with ENOTFOUND, and no
+ * resolver is ever asked (tests send no traffic off this machine).
+ */
+export function fakeLookup(table: Record<string, string>, delayMs = 0): import('node:net').LookupFunction {
+  return (host, options, callback) => {
+    const cb = callback as unknown as LookupCallback;
+    const address = table[host];
+    setTimeout(() => {
+      if (address === undefined) return cb(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' }), '');
+      if ((options as { all?: boolean }).all) return cb(null, [{ address, family: 4 }]);
+      cb(null, address, 4);
+    }, delayMs);
+  };
+}
