@@ -1,0 +1,77 @@
+// Turns one HTTP request into one answer: route lookup, the scenario's bend, any delay, then the write.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { findRoute } from './routes.js';
+import { SCENARIO_BEHAVIOURS, type ScenarioName } from './scenarios.js';
+import type { TargetResponse } from './response.js';
+
+/** Header on every answer, so a probe's report can show which scenario it ran against. */
+export const SCENARIO_HEADER = 'x-upprobe-target-scenario';
+
+/** The request listener plus what close() needs to leave nothing behind. */
+export interface TargetHandler {
+  handle: (request: IncomingMessage, response: ServerResponse) => void;
+  /** Cancels every delayed answer still waiting, so no timer outlives the server. */
+  cancelPending: () => void;
+}
+
+function ignore(): void {}
+
+// The path without the query string; the route table matches paths only.
+function pathOf(url: string | undefined): string {
+  return (url ?? '/').split('?')[0] ?? '/';
+}
+
+function write(request: IncomingMessage, response: ServerResponse, answer: TargetResponse, scenario: ScenarioName): void {
+  if (response.destroyed || response.writableEnded) return; // the client already went away
+  const body = Buffer.from(answer.body, 'utf8');
+  response.writeHead(answer.status, {
+    ...answer.headers,
+    'content-type': answer.contentType,
+    'content-length': body.length,
+    'cache-control': 'no-store',
+    [SCENARIO_HEADER]: scenario,
+  });
+  response.end(request.method === 'HEAD' ? undefined : body);
+}
+
+/** A request listener for one scenario; per-route counters make each (seed, route, k) repeatable. */
+export function createTargetHandler(scenario: ScenarioName, seed: number): TargetHandler {
+  const behaviour = SCENARIO_BEHAVIOURS[scenario];
+  const requestCounts = new Map<string, number>();
+  const pending = new Set<NodeJS.Timeout>();
+
+  function handle(request: IncomingMessage, response: ServerResponse): void {
+    // A client that resets mid-exchange makes these emit 'error'; that is the client's problem, not a crash.
+    request.on('error', ignore);
+    response.on('error', ignore);
+
+    const route = findRoute(request.method ?? 'GET', pathOf(request.url));
+    const index = requestCounts.get(route.name) ?? 0;
+    requestCounts.set(route.name, index + 1);
+    if (behaviour.hang) return;
+
+    const hit = { route, index, seed };
+    const answer = behaviour.override?.(hit) ?? route.respond();
+    const delayMs = behaviour.delayMs?.(hit) ?? 0;
+    if (delayMs <= 0) {
+      write(request, response, answer, scenario);
+      return;
+    }
+    const timer = setTimeout(() => {
+      pending.delete(timer);
+      write(request, response, answer, scenario);
+    }, delayMs);
+    pending.add(timer);
+    response.on('close', () => {
+      clearTimeout(timer);
+      pending.delete(timer);
+    });
+  }
+
+  function cancelPending(): void {
+    for (const timer of pending) clearTimeout(timer);
+    pending.clear();
+  }
+
+  return { handle, cancelPending };
+}

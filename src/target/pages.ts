@@ -1,0 +1,59 @@
+// The web front end's HTML pages, built from the same data the API serves.
+import { POSTS, TRENDS } from './data.js';
+import { htmlResponse, type TargetResponse } from './response.js';
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+// Every page shares the head (stylesheet, script) and header (logo, navigation).
+function layout(title: string, main: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(title)} · upprobe target</title>
+<link rel="stylesheet" href="/static/app.css">
+<script src="/static/app.js" defer></script>
+</head>
+<body>
+<header><a href="/"><img src="/static/logo.svg" alt="logo" width="32" height="32"></a>
+<nav><a href="/">Home</a> <a href="/explore">Explore</a></nav></header>
+<main>
+${main}
+</main>
+</body>
+</html>
+`;
+}
+
+/** GET /: the home timeline. */
+export function homePage(): TargetResponse {
+  const posts = POSTS.map(
+    (post) =>
+      `<article class="post" id="post-${post.id}"><span class="author">@${escapeHtml(post.author)}</span> ` +
+      `<p>${escapeHtml(post.text)}</p><small>${post.likes} likes</small></article>`,
+  );
+  return htmlResponse(200, layout('Home', `<h1>Home</h1>\n${posts.join('\n')}`));
+}
+
+/** GET /explore: trending topics. */
+export function explorePage(): TargetResponse {
+  const trends = TRENDS.map((trend) => `<li>${escapeHtml(trend)}</li>`).join('\n');
+  return htmlResponse(200, layout('Explore', `<h1>Explore</h1>\n<ul class="trends">\n${trends}\n</ul>`));
+}
+
+/** The web front end's 404 page. */
+export function notFoundPage(): TargetResponse {
+  return htmlResponse(404, layout('Not found', '<h1>Not found</h1>\n<p><a href="/">Back home</a></p>'));
+}
+
+/** A page path asked for with a method it does not take. */
+export function methodNotAllowedPage(): TargetResponse {
+  return htmlResponse(405, layout('Method not allowed', '<h1>Method not allowed</h1>'));
+}
+
+/** What a reverse proxy answers when the page renderer behind it is down. */
+export function badGatewayPage(): TargetResponse {
+  return htmlResponse(502, '<!doctype html>\n<html><head><title>502 Bad Gateway</title></head>\n<body><h1>Bad Gateway</h1></body></html>\n');
+}

@@ -1,0 +1,60 @@
+// The route table: which method and path map to which answer, and which part of the product it is.
+import { apiError, healthResponse, notificationsResponse, timelineResponse } from './api.js';
+import { cssResponse, logoResponse, scriptResponse } from './assets.js';
+import { explorePage, homePage, methodNotAllowedPage, notFoundPage } from './pages.js';
+import type { TargetResponse } from './response.js';
+
+/** Which part of the product a route belongs to; scenarios break one part and spare the rest. */
+export type RouteKind = 'page' | 'asset' | 'api';
+
+/** One route; `name` keys the per-route request counter that makes scenarios repeatable. */
+export interface Route {
+  name: string;
+  method: string;
+  path: string;
+  kind: RouteKind;
+  respond(): TargetResponse;
+}
+
+/** Every route the target serves. Adding one is one line here. */
+export const ROUTES: readonly Route[] = [
+  { name: 'home', method: 'GET', path: '/', kind: 'page', respond: homePage },
+  { name: 'explore', method: 'GET', path: '/explore', kind: 'page', respond: explorePage },
+  { name: 'app-css', method: 'GET', path: '/static/app.css', kind: 'asset', respond: cssResponse },
+  { name: 'app-js', method: 'GET', path: '/static/app.js', kind: 'asset', respond: scriptResponse },
+  { name: 'logo', method: 'GET', path: '/static/logo.svg', kind: 'asset', respond: logoResponse },
+  { name: 'api-health', method: 'GET', path: '/api/health', kind: 'api', respond: healthResponse },
+  { name: 'api-timeline', method: 'GET', path: '/api/timeline', kind: 'api', respond: timelineResponse },
+  { name: 'api-notifications', method: 'GET', path: '/api/notifications', kind: 'api', respond: notificationsResponse },
+];
+
+function isApiPath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/');
+}
+
+// Paths nobody routes: JSON under /api, the HTML 404 page elsewhere.
+function notFoundRoute(path: string): Route {
+  return isApiPath(path)
+    ? { name: 'api-not-found', method: '*', path, kind: 'api', respond: () => apiError(404, 'not found') }
+    : { name: 'not-found', method: '*', path, kind: 'page', respond: notFoundPage };
+}
+
+function methodNotAllowedRoute(path: string, allowed: readonly Route[]): Route {
+  const methods = allowed.map((route) => route.method);
+  const allow = [...new Set(methods.includes('GET') ? [...methods, 'HEAD'] : methods)].join(', ');
+  const api = isApiPath(path);
+  const respond = (): TargetResponse => {
+    const response = api ? apiError(405, 'method not allowed') : methodNotAllowedPage();
+    return { ...response, headers: { allow } };
+  };
+  return { name: 'method-not-allowed', method: '*', path, kind: api ? 'api' : 'page', respond };
+}
+
+/** The route for a request; HEAD is served as GET without a body, and misses get a 404 or 405 route. */
+export function findRoute(method: string, path: string): Route {
+  const lookup = method === 'HEAD' ? 'GET' : method;
+  const samePath = ROUTES.filter((route) => route.path === path);
+  const match = samePath.find((route) => route.method === lookup);
+  if (match) return match;
+  return samePath.length > 0 ? methodNotAllowedRoute(path, samePath) : notFoundRoute(path);
+}

@@ -1,0 +1,74 @@
+// The target's failure modes. Adding a scenario: its name in SCENARIOS and its entry in SCENARIO_BEHAVIOURS.
+import { apiError } from './api.js';
+import { badGatewayPage } from './pages.js';
+import { unitHash } from './random.js';
+import type { TargetResponse } from './response.js';
+import type { Route } from './routes.js';
+
+/** Every scenario `upprobe demo --scenario` and `upprobe target --scenario` accept. */
+export const SCENARIOS = ['healthy', 'app-outage', 'web-outage', 'slow', 'hang'] as const;
+
+/** A scenario's name; the CLI validates user input with isScenario. */
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+/** Narrows a command-line string to a scenario name. */
+export function isScenario(name: string): name is ScenarioName {
+  return (SCENARIOS as readonly string[]).includes(name);
+}
+
+/** One request as a scenario sees it: the route, how many earlier requests it had, and the seed. */
+export interface RequestHit {
+  route: Route;
+  /** 0 for the first request to this route, 1 for the second, … */
+  index: number;
+  seed: number;
+}
+
+/** How a scenario bends the healthy target; each hook is optional and defaults to "healthy". */
+export interface ScenarioBehaviour {
+  /** One line for --help. */
+  description: string;
+  /** Accept the request and never write anything back. */
+  hang?: boolean;
+  /** Milliseconds to wait before answering this request. */
+  delayMs?(hit: RequestHit): number;
+  /** A different answer for this request; undefined keeps the route's own. */
+  override?(hit: RequestHit): TargetResponse | undefined;
+}
+
+/** Share of /api/* requests that fail in app-outage. */
+export const APP_OUTAGE_FAILURE_SHARE = 0.6;
+
+/** Delay of every answer in slow: above a typical `p95: 800ms` or `maxLatency` threshold. */
+export const SLOW_DELAY_MS = 1200;
+
+/** What each scenario does; the Record type makes a scenario without an entry a compile error. */
+export const SCENARIO_BEHAVIOURS: Record<ScenarioName, ScenarioBehaviour> = {
+  healthy: {
+    description: 'every route answers fast and correctly',
+  },
+  'app-outage': {
+    description: `about ${APP_OUTAGE_FAILURE_SHARE * 100}% of /api/* requests answer 503 (repeatable per seed); web pages and assets stay healthy`,
+    override: ({ route, index, seed }) =>
+      route.kind === 'api' && unitHash(seed, route.name, index) < APP_OUTAGE_FAILURE_SHARE
+        ? apiError(503, 'service unavailable')
+        : undefined,
+  },
+  'web-outage': {
+    description: 'HTML pages answer 502 Bad Gateway; the App API and static assets stay healthy',
+    override: ({ route }) => (route.kind === 'page' ? badGatewayPage() : undefined),
+  },
+  slow: {
+    description: `every response is delayed ${SLOW_DELAY_MS} ms`,
+    delayMs: () => SLOW_DELAY_MS,
+  },
+  hang: {
+    description: 'accepts connections and never answers',
+    hang: true,
+  },
+};
+
+/** One line per scenario, for --help. */
+export const SCENARIO_DESCRIPTIONS = Object.fromEntries(
+  SCENARIOS.map((name) => [name, SCENARIO_BEHAVIOURS[name].description]),
+) as Record<ScenarioName, string>;
