@@ -1,11 +1,11 @@
 // The command line: commander wiring only. Each command's module is imported when that command
 // runs, so `upprobe --version` does not pay for loading undici, yaml or zod.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { parseDuration } from '../config/duration.js';
 import { ExitCode } from '../model/exit-codes.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { failInternal, UsageError } from './errors.js';
 
-const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m)?$/;
 
 /** A flag's whole number ≥ 1. */
 function positiveInt(value: string): number {
@@ -16,11 +16,8 @@ function positiveInt(value: string): number {
 
 /** A flag's duration: 250ms, 5s, 1m, or bare milliseconds (SPEC). */
 function duration(value: string): number {
-  const match = DURATION.exec(value.trim());
-  if (!match) throw new InvalidArgumentError('expected a duration like 250ms, 5s, 1m or a number of milliseconds.');
-  const n = Number(match[1]);
-  const ms = match[2] === 's' ? n * 1000 : match[2] === 'm' ? n * 60_000 : n;
-  if (ms <= 0) throw new InvalidArgumentError('expected a duration above zero.');
+  const ms = parseDuration(value);
+  if (ms === undefined || ms <= 0) throw new InvalidArgumentError('expected a duration like 250ms, 5s, 1m or a number of milliseconds.');
   return ms;
 }
 

@@ -61,6 +61,9 @@ export function jsonReport(result: RunResult) {
   };
 }
 
+/** The report's shape, for code (and tests) that read it back. */
+export type JsonReport = ReturnType<typeof jsonReport>;
+
 export const jsonReporter: Reporter = {
   render: (result) => `${JSON.stringify(jsonReport(result), null, 2)}\n`,
 };

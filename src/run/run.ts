@@ -1,4 +1,5 @@
 // Runs every probe of a config once and returns the run's one result value.
+import { setMaxListeners } from 'node:events';
 import type { ProbeConfig, RunConfig } from '../config/types.js';
 import { ExitCode } from '../model/exit-codes.js';
 import type { RunResult } from '../model/result.js';
@@ -12,6 +13,8 @@ import { probeResult, summarize } from './summary.js';
 export type InterruptReason = 'SIGINT' | 'SIGTERM';
 
 export async function runProbes(config: RunConfig, ctx: RunContext): Promise<RunResult> {
+  // Every in-flight exchange listens for the interrupt; that many listeners is expected, not a leak.
+  setMaxListeners(config.concurrency + 16, ctx.interrupt);
   const startedAt = new Date();
   const start = performance.now();
   const entries = config.probes.map((probe) => ({ probe, stats: new ProbeStats(), plan: planFor(probe, ctx) }));

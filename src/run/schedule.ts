@@ -19,7 +19,7 @@ interface Cursor {
 
 /** Runs every task of every source with at most `concurrency` in flight; stops early on interrupt. */
 export async function schedule(sources: TaskSource[], concurrency: number, interrupt: AbortSignal): Promise<void> {
-  const cursors: Cursor[] = sources.map((s) => ({ iterator: iteratorOf(s.tasks), record: s.record }));
+  const cursors: Cursor[] = sources.map((s) => ({ iterator: iteratorOf(s.tasks), record: (o: SampleOutcome) => s.record(o) }));
   let turn = 0;
 
   const nextTask = async (): Promise<{ task: SampleTask; cursor: Cursor } | null> => {

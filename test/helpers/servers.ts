@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type RequestListener } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { createServer as createNetServer, type Server, type Socket } from 'node:net';
+import { createServer as createNetServer, type LookupFunction, type Server, type Socket } from 'node:net';
 import { once } from 'node:events';
 
 export interface TestServer {
@@ -68,19 +68,16 @@ export async function closedPort(): Promise<number> {
   return server.port;
 }
 
-type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | { address: string; family: number }[], family?: number) => void;
-
 /**
  * A DNS stand-in: names in `table` resolve (after `delayMs`), others fail with ENOTFOUND, and no
  * resolver is ever asked (tests send no traffic off this machine).
  */
-export function fakeLookup(table: Record<string, string>, delayMs = 0): import('node:net').LookupFunction {
-  return (host, options, callback) => {
-    const cb = callback as unknown as LookupCallback;
+export function fakeLookup(table: Record<string, string>, delayMs = 0): LookupFunction {
+  return (host, options, cb) => {
     const address = table[host];
     setTimeout(() => {
       if (address === undefined) return cb(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' }), '');
-      if ((options as { all?: boolean }).all) return cb(null, [{ address, family: 4 }]);
+      if (options.all) return cb(null, [{ address, family: 4 }]);
       cb(null, address, 4);
     }, delayMs);
   };

@@ -1,0 +1,39 @@
+// What every step of loading shares: the inputs, where problems go, and the secrets found so far.
+import type { ConfigOverrides } from './types.js';
+import type { Report } from './issues.js';
+import type { DataPath } from './positions.js';
+import { interpolate } from './interpolate.js';
+import { environmentLookup } from './variables.js';
+
+/** Passed through every loading step so each reports problems and secrets the same way. */
+export interface LoadContext {
+  env: Record<string, string | undefined>;
+  overrides: ConfigOverrides;
+  /** A problem at a place in the file. */
+  report: Report;
+  /** A problem with no place in the file (a flag): line 1, column 1. */
+  reportAtStart(message: string): void;
+  /** Every secret value met so far: RunConfig.secrets. */
+  secrets: Set<string>;
+}
+
+/** A string after `${env.…}`/`${secret.…}` substitution; `display` hides the secret parts. */
+export interface Filled {
+  value: string;
+  display: string;
+}
+
+/** Interpolates one string found at `path`; reports its problems there and returns null if any. */
+export function fill(ctx: LoadContext, template: string, path: DataPath, where: string): Filled | null {
+  const result = interpolate(template, environmentLookup(ctx.env, where));
+  for (const secret of result.secrets) ctx.secrets.add(secret);
+  for (const problem of result.problems) ctx.report(path, problem);
+  return result.problems.length > 0 ? null : { value: result.value, display: result.display };
+}
+
+/** Interpolates every value of a string map (headers, form fields); null if any failed. */
+export function fillRecord(ctx: LoadContext, record: Record<string, string>, path: DataPath, where: string): Record<string, string> | null {
+  const entries = Object.entries(record).map(([name, template]) => [name, fill(ctx, template, [...path, name], where)] as const);
+  if (entries.some(([, filled]) => filled === null)) return null;
+  return Object.fromEntries(entries.map(([name, filled]) => [name, filled?.value ?? '']));
+}

@@ -1,0 +1,81 @@
+// Reads YAML text into plain data plus a locator, turning syntax errors, duplicate keys, empty
+// files and alias bombs into positioned problems instead of exceptions.
+import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { problemAtStart, type ConfigProblem } from './errors.js';
+import { describeInput } from './fields.js';
+import { createLocator, type Locate, type Position } from './positions.js';
+
+/** Aliases one anchor may expand to: plenty for shared headers, far too few for a "billion laughs". */
+const MAX_ALIAS_COUNT = 1000;
+
+/** Plain data to validate and a way back to positions, or the problems that stop everything. */
+export type YamlSource = { ok: true; data: Record<string, unknown>; locate: Locate } | { ok: false; problems: ConfigProblem[] };
+
+/** Parses a config file's text; `data` is the top-level mapping. */
+export function readYamlSource(text: string, file: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
+  const positionOf = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+
+  if (doc.errors.length > 0) {
+    // yaml may give several errors for one mistake at one place; the first says it best.
+    const firstAtEach = doc.errors.filter((error, i) => doc.errors.findIndex((e) => e.pos[0] === error.pos[0]) === i);
+    const problems = firstAtEach.map((error) => {
+      const message =
+        error.code === 'DUPLICATE_KEY'
+          ? `duplicate key ${JSON.stringify(keyAt(doc, error.pos[0]))}: a key may appear only once in a mapping`
+          : `YAML syntax error: ${error.message}`;
+      return { file, ...positionOf(error.pos[0]), message };
+    });
+    return { ok: false, problems };
+  }
+
+  const locate = createLocator(doc, lineCounter);
+  if (doc.contents === null) {
+    return { ok: false, problems: [problemAtStart(file, 'the file is empty: expected a mapping with "version: 1" and "probes"')] };
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const message = reason.includes('Excessive alias count')
+      ? `too many aliases: expanding them goes past the limit of ${MAX_ALIAS_COUNT} (a "billion laughs" file?)`
+      : `YAML error: ${reason}`;
+    return { ok: false, problems: [{ file, ...firstAlias(doc, positionOf), message }] };
+  }
+
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    const message = `expected a mapping with "version: 1" and "probes" at the top level, got ${describeInput(data)}`;
+    return { ok: false, problems: [{ file, ...locate([]), message }] };
+  }
+  return { ok: true, data: data as Record<string, unknown>, locate };
+}
+
+function firstAlias(doc: Document, positionOf: (offset: number) => Position): Position {
+  let position: Position = { line: 1, column: 1 };
+  visit(doc, {
+    Alias(_, node) {
+      if (node.range) position = positionOf(node.range[0]);
+      return visit.BREAK;
+    },
+  });
+  return position;
+}
+
+/** The text of the mapping key that starts at `offset` (yaml's duplicate-key error gives only the offset). */
+function keyAt(doc: Document, offset: number): string {
+  let name = '';
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || pair.key.range?.[0] !== offset) return undefined;
+      name = String(pair.key.value);
+      return visit.BREAK;
+    },
+  });
+  return name;
+}

@@ -1,0 +1,44 @@
+// What `${...}` means outside flow steps: `${env.NAME}` and `${secret.NAME}`, nothing else.
+import type { Substitution } from './interpolate.js';
+
+/** SPEC: a variable with one of these in its name is secret however it is read. */
+const SECRET_NAME = /PASS|SECRET|TOKEN|KEY|AUTH|COOKIE|SESSION/i;
+
+const REFERENCE = /^(env|secret)\.(.+)$/;
+
+/** Whether an environment variable's value must be treated as a secret because of its name. */
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name);
+}
+
+/**
+ * The lookup for strings that only environment variables can fill. `where` names the place in
+ * the message, e.g. "in an http probe".
+ */
+export function environmentLookup(env: Record<string, string | undefined>, where: string): (name: string) => Substitution {
+  return (name) => {
+    const match = REFERENCE.exec(name);
+    const source = match?.[1];
+    const variable = match?.[2];
+    if (source === undefined || variable === undefined) {
+      return {
+        problem: `unknown variable \${${name}}: ${where} only \${env.NAME} and \${secret.NAME} exist; captures exist in flow steps`,
+      };
+    }
+    const value = env[variable];
+    if (value === undefined) return { problem: `environment variable ${variable} is not set (read by \${${name}})` };
+    return { value, secret: source === 'secret' || isSecretName(variable) };
+  };
+}
+
+/**
+ * A secret and the forms it takes once encoded into a URL, a form body or a JSON string, so that
+ * output can hide the secret however a server or a URL parser echoes it back.
+ */
+export function secretForms(value: string): string[] {
+  const forms = new Set([value, encodeURIComponent(value), new URLSearchParams({ s: value }).toString().slice(2), JSON.stringify(value).slice(1, -1)]);
+  // How the URL parser itself encodes it in a path or a query (only where it cannot cut the value short).
+  if (!/[#?]/.test(value)) forms.add(new URL(`http://h/${value}`).pathname.slice(1));
+  if (!value.includes('#')) forms.add(new URL(`http://h/?${value}`).search.slice(1));
+  return [...forms].filter((form) => form !== '' && form.length >= value.length); // path normalisation may shorten it
+}

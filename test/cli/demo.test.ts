@@ -1,0 +1,64 @@
+// The demo through the real CLI: each scenario's exit code and per-surface failure rates.
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+interface Report {
+  schemaVersion: number;
+  exitCode: number;
+  summary: { surfaces: Record<'api' | 'web', { failureRate: number; failuresByClass: Record<string, number>; failedProbes: number }> };
+  probes: { id: string; surface: string; passed: boolean; latencyMs: unknown; errors: { class: string; message: string }[] }[];
+}
+
+async function demo(...args: string[]) {
+  const result = await runCli(['demo', '--json', '-', ...args]);
+  const report = JSON.parse(result.stdout) as Report;
+  return { ...result, report };
+}
+
+describe('upprobe demo', () => {
+  it('healthy: every probe passes, exit 0, tables on stderr when the JSON takes stdout', async () => {
+    const { code, report, stderr } = await demo();
+    expect(code).toBe(0);
+    expect(report.schemaVersion).toBe(1);
+    expect(report.probes.every((p) => p.passed)).toBe(true);
+    expect(stderr).toMatch(/PASS .* exit 0/);
+  });
+
+  it('app-outage: the API fails with http_5xx while the web stays green', async () => {
+    const { code, report } = await demo('--scenario', 'app-outage');
+    expect(code).toBe(1);
+    const { api, web } = report.summary.surfaces;
+    expect(api.failureRate).toBeGreaterThan(0.3);
+    expect(Object.keys(api.failuresByClass)).toEqual(['http_5xx']);
+    expect(web.failureRate).toBe(0);
+    expect(web.failedProbes).toBe(0);
+  });
+
+  it('web-outage: pages fail with http_5xx while the API stays green', async () => {
+    const { code, report } = await demo('--scenario', 'web-outage');
+    expect(code).toBe(1);
+    expect(report.summary.surfaces.api.failureRate).toBe(0);
+    expect(report.summary.surfaces.web.failuresByClass.http_5xx).toBeGreaterThan(0);
+  });
+
+  it('slow: responses arrive but fail as slow', async () => {
+    const { code, report } = await demo('--scenario', 'slow', '--samples', '2', '--timeout', '5s');
+    expect(code).toBe(1);
+    expect(report.summary.surfaces.api.failuresByClass.slow).toBeGreaterThan(0);
+  });
+
+  it('hang: every sample times out naming the phase, within the timeout budget', async () => {
+    const { code, report, ms } = await demo('--scenario', 'hang', '--samples', '2', '--timeout', '300ms');
+    expect(code).toBe(1);
+    const classes = report.probes.flatMap((p) => p.errors.map((e) => e.class));
+    expect(new Set(classes)).toEqual(new Set(['timeout']));
+    expect(report.probes[0]!.errors[0]!.message).toMatch(/phase ttfb/);
+    expect(ms).toBeLessThan(10_000);
+  });
+
+  it('rejects an unknown scenario as a usage error', async () => {
+    const { code, stderr } = await runCli(['demo', '--scenario', 'meteor']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/unknown scenario "meteor"/);
+  });
+});

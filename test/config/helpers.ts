@@ -1,0 +1,39 @@
+// Shared helpers for the config tests: build YAML line by line (so line numbers are easy to
+// count) and collect the formatted problems a text produces.
+import { ConfigError, formatProblem, parseConfig } from '../../src/config/load.js';
+import type { ConfigOverrides, HttpProbe, RunConfig } from '../../src/config/types.js';
+
+export const FILE = 'probes.yaml';
+
+/** YAML from lines: the first argument is line 1. */
+export function lines(...text: string[]): string {
+  return `${text.join('\n')}\n`;
+}
+
+/** Every problem `parseConfig` reports for the text, formatted; [] when it loads. */
+export function problemsOf(text: string, overrides: ConfigOverrides = {}, env: Record<string, string | undefined> = {}): string[] {
+  try {
+    parseConfig(text, FILE, overrides, env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.map(formatProblem);
+    throw error;
+  }
+}
+
+/** Loads text that must be valid. */
+export function load(text: string, overrides: ConfigOverrides = {}, env: Record<string, string | undefined> = {}): RunConfig {
+  return parseConfig(text, FILE, overrides, env);
+}
+
+/** The one probe of a config, as an http probe. */
+export function onlyProbe(config: RunConfig): HttpProbe {
+  const [probe] = config.probes;
+  if (config.probes.length !== 1 || !probe) throw new Error(`expected one probe, got ${config.probes.length}`);
+  return probe;
+}
+
+/** A minimal valid file around one probe's extra lines (indented 4, starting on line 7). */
+export function withProbe(...probeLines: string[]): string {
+  return lines('version: 1', 'defaults:', '  baseUrl: https://example.com', 'probes:', '  - id: p', '    surface: api', ...probeLines);
+}

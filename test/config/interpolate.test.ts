@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { interpolate, type Substitution } from '../../src/config/interpolate.js';
+import { environmentLookup, isSecretName, secretForms } from '../../src/config/variables.js';
+
+const env = { USER_NAME: 'bob', PASSWORD_X: 'hunter2', PLAIN: 'p', EMPTY: '' };
+const lookup = environmentLookup(env, 'in an http probe');
+
+describe('interpolate with the environment lookup', () => {
+  it('reads ${env.NAME}', () => {
+    expect(interpolate('u=${env.USER_NAME}!', lookup)).toEqual({ value: 'u=bob!', display: 'u=bob!', secrets: [], problems: [] });
+  });
+
+  it('marks ${secret.NAME} secret and hides it in the display form', () => {
+    expect(interpolate('Bearer ${secret.PLAIN}', lookup)).toEqual({ value: 'Bearer p', display: 'Bearer ***', secrets: ['p'], problems: [] });
+  });
+
+  it('marks a secret-looking name secret even when read as ${env.NAME}', () => {
+    const result = interpolate('${env.PASSWORD_X}', lookup);
+    expect(result.secrets).toEqual(['hunter2']);
+    expect(result.display).toBe('***');
+  });
+
+  it('keeps no empty secret', () => {
+    expect(interpolate('${secret.EMPTY}', lookup).secrets).toEqual([]);
+  });
+
+  it('reads $${ as a literal ${', () => {
+    expect(interpolate('a $${env.USER_NAME} b ${env.USER_NAME}', lookup).value).toBe('a ${env.USER_NAME} b bob');
+    expect(interpolate('$$${env.USER_NAME}', lookup).value).toBe('$${env.USER_NAME}');
+  });
+
+  it('leaves text without references alone, including lone dollars', () => {
+    expect(interpolate('$5 and $ and {}', lookup).value).toBe('$5 and $ and {}');
+  });
+
+  it('names an unset variable', () => {
+    expect(interpolate('${env.NOPE}', lookup).problems).toEqual(['environment variable NOPE is not set (read by ${env.NOPE})']);
+  });
+
+  it('rejects other names in an http probe', () => {
+    expect(interpolate('${csrf}', lookup).problems).toEqual([
+      'unknown variable ${csrf}: in an http probe only ${env.NAME} and ${secret.NAME} exist; captures exist in flow steps',
+    ]);
+  });
+
+  it('reports an unclosed reference', () => {
+    expect(interpolate('x ${env.A', lookup).problems[0]).toMatch(/unclosed/);
+  });
+
+  it('can keep references for a later pass, re-escaping literals', () => {
+    const keepCaptures = (name: string): Substitution => (name.startsWith('env.') ? lookup(name) : 'keep');
+    const result = interpolate('${env.USER_NAME}:${csrf}:$${x}', keepCaptures, { output: 'template' });
+    expect(result.value).toBe('bob:${csrf}:$${x}');
+    expect(interpolate(result.value, () => ({ value: 'C', secret: false })).value).toBe('bob:C:${x}');
+  });
+});
+
+describe('secret names', () => {
+  it.each(['DB_PASSWORD', 'passwd', 'MY_SECRET', 'GITHUB_TOKEN', 'api_key', 'AUTH_HEADER', 'COOKIE', 'session_id'])('%s is secret', (name) => {
+    expect(isSecretName(name)).toBe(true);
+  });
+
+  it.each(['USER', 'HOST', 'BASE_URL'])('%s is not', (name) => {
+    expect(isSecretName(name)).toBe(false);
+  });
+
+  it('lists the encoded forms a secret may take', () => {
+    expect(secretForms('a b&c')).toEqual(expect.arrayContaining(['a b&c', 'a%20b%26c', 'a+b%26c']));
+  });
+});
