@@ -60,7 +60,8 @@ export async function exchange(pool: ConnectionPool, req: ExchangeRequest, inter
       signal: controller.signal,
     });
     headersAt = performance.now();
-    const declared = Number(res.headers['content-length']);
+    // A HEAD response's Content-Length describes the body a GET would get: nothing to read here.
+    const declared = req.method === 'HEAD' ? 0 : Number(res.headers['content-length']);
     if (declared > req.maxBodySize) {
       // Destroying emits an abort error on the stream; nobody is reading it any more.
       res.body.on('error', () => undefined).destroy();

@@ -139,6 +139,12 @@ describe('failure classes', () => {
     expect(!result.ok && result.failure).toMatchObject({ class: 'protocol', reason: 'malformed' });
   });
 
+  it('a HEAD response declaring a large body is not over the limit: it has no body', async () => {
+    const s = await serve(startHttpServer((_req, res) => res.writeHead(200, { 'content-length': 5000 }).end()));
+    const result = await fetch(`${s.url}/`, { method: 'HEAD', maxBodySize: 1000 });
+    expect(result.ok).toBe(true);
+  });
+
   it('protocol: a body over maxBodySize, declared or streamed', async () => {
     const declared = await serve(startHttpServer((_req, res) => res.writeHead(200, { 'content-length': 5000 }).end('x'.repeat(5000))));
     const streamed = await serve(startHttpServer((_req, res) => res.end('y'.repeat(5000))));
