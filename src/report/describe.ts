@@ -1,6 +1,6 @@
 // The only place a Failure becomes words. Messages are for people: do not parse them
 // (scripts read `class` and the JSON fields instead).
-import type { Failure, Phase } from '../model/failure.js';
+import type { Failure, Hop, Phase } from '../model/failure.js';
 
 const PHASE_WORDS: Record<Phase, string> = {
   dns: 'resolving the host name',
@@ -47,6 +47,21 @@ export function describeFailure(f: Failure): string {
     case 'slow':
       return `took ${formatMs(f.latencyMs)}, over maxLatency ${formatMs(f.limitMs)}`;
   }
+}
+
+/**
+ * A redirect chain hop by hop: "/t/abc 301 1.2ms → /status/9 404 0.8ms". URLs on the chain's
+ * first origin show as paths; a hop that got no response shows "—" for its status.
+ */
+export function describeChain(hops: readonly Hop[]): string {
+  const origin = hops[0] && URL.canParse(hops[0].url) ? new URL(hops[0].url).origin : null;
+  return hops
+    .map((hop) => {
+      const url = URL.canParse(hop.url) ? new URL(hop.url) : null;
+      const shown = url && url.origin === origin ? url.pathname + url.search : hop.url;
+      return `${shown} ${hop.status ?? '—'} ${formatMs(hop.ms)}`;
+    })
+    .join(' → ');
 }
 
 /** 0.4ms, 12ms, 1.25s: short enough for a table cell. */
