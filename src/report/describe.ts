@@ -17,7 +17,8 @@ const CONNECT_WORDS: Record<string, string> = {
   EADDRNOTAVAIL: 'address not available',
 };
 
-export function describeFailure(f: Failure): string {
+/** `origin` shortens URLs on that origin to their path (the table's link rows: the link names it already). */
+export function describeFailure(f: Failure, origin?: string): string {
   switch (f.class) {
     case 'dns':
       return f.code === 'ETIMEOUT' ? `${f.host} did not resolve within the timeout` : `could not resolve ${f.host} (${f.code})`;
@@ -33,10 +34,12 @@ export function describeFailure(f: Failure): string {
       if (f.reason === 'body-too-large') return `body larger than the ${formatBytes(f.limitBytes ?? 0)} limit (maxBodySize)`;
       if (f.reason === 'missing-location') return 'redirect status without a Location header';
       return `malformed HTTP response${f.code ? ` (${f.code})` : ''}`;
-    case 'redirect':
-      if (f.reason === 'loop') return `redirect loop back to ${f.location}`;
-      if (f.reason === 'too-many') return `more than ${f.maxRedirects ?? 0} redirects (maxRedirects), next: ${f.location}`;
+    case 'redirect': {
+      const location = origin !== undefined ? onOrigin(f.location, origin) : f.location;
+      if (f.reason === 'loop') return `redirect loop back to ${location}`;
+      if (f.reason === 'too-many') return `more than ${f.maxRedirects ?? 0} redirects (maxRedirects), next: ${location}`;
       return `redirect to a scheme other than http/https: ${f.location}`;
+    }
     case 'http_5xx':
     case 'http_4xx':
       return `${f.status} ${f.statusText}`.trim() + (f.retryAfter ? ` (Retry-After: ${f.retryAfter})` : '');
@@ -54,14 +57,14 @@ export function describeFailure(f: Failure): string {
  * first origin show as paths; a hop that got no response shows "—" for its status.
  */
 export function describeChain(hops: readonly Hop[]): string {
-  const origin = hops[0] && URL.canParse(hops[0].url) ? new URL(hops[0].url).origin : null;
-  return hops
-    .map((hop) => {
-      const url = URL.canParse(hop.url) ? new URL(hop.url) : null;
-      const shown = url && url.origin === origin ? url.pathname + url.search : hop.url;
-      return `${shown} ${hop.status ?? '—'} ${formatMs(hop.ms)}`;
-    })
-    .join(' → ');
+  const origin = hops[0] && URL.canParse(hops[0].url) ? new URL(hops[0].url).origin : '';
+  return hops.map((hop) => `${onOrigin(hop.url, origin)} ${hop.status ?? '—'} ${formatMs(hop.ms)}`).join(' → ');
+}
+
+/** A URL on `origin` as its path and query; any other URL whole. */
+function onOrigin(href: string, origin: string): string {
+  const url = URL.canParse(href) ? new URL(href) : null;
+  return url && url.origin === origin ? url.pathname + url.search : href;
 }
 
 /** 0.4ms, 12ms, 1.25s: short enough for a table cell. */

@@ -95,8 +95,9 @@ function failureRows(r: ProbeResult): { rows: FailureRow[]; hidden: number } {
 
 /** The example message; a redirect chain of more than one hop is shown hop by hop after it. */
 function exampleText(example: ErrorGroup['example']): string {
-  const message = describeFailure(example.failure);
-  return example.hops && example.hops.length > 1 ? `${message} · ${describeChain(example.hops)}` : message;
+  if (!example.hops) return describeFailure(example.failure);
+  const message = describeFailure(example.failure, URL.canParse(example.url) ? new URL(example.url).origin : undefined);
+  return example.hops.length > 1 ? `${message} · ${describeChain(example.hops)}` : message;
 }
 
 function failureTable(probes: ProbeResult[], c: ChalkInstance, columns: number): string | null {

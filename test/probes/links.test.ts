@@ -1,6 +1,7 @@
 // `kind: links` end to end through the real loader, runner and JSON report, against real servers.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/json.js';
+import { tableReporter } from '../../src/report/table.js';
 import { delayed, html, ok, redirect, runYaml, startRouter, type CountingServer, type Handler } from './links-helpers.js';
 
 const servers: CountingServer[] = [];
@@ -259,4 +260,34 @@ describe('politeness and scale', () => {
     expect(probe.errors.every((e) => e.hops?.length === 1)).toBe(true);
     expect(s.peakConnections).toBeLessThanOrEqual(8);
   }, 60_000);
+});
+
+describe('reports', () => {
+  it('the table lists the worst links first, capped, and points at the JSON for the rest', async () => {
+    const s = await serve({ '/loop': redirect('/loop'), '/moved': redirect('/gone') }, (_q, r) => r.writeHead(404).end());
+    const urls = ['/moved', ...Array.from({ length: 13 }, (_, i) => `/missing-${String(i).padStart(2, '0')}`), '/loop'].join(', ');
+    const { result, report } = await runYaml(linksFile(s.url, `links: { urls: [${urls}] }`));
+    expect(probeOf(report).errors).toHaveLength(15);
+    const table = tableReporter.render(result, { color: false, columns: 160 });
+    const rows = table.split('\n').filter((line) => line.startsWith('links '));
+    // The probe row, then 10 link rows: the redirect loop first, then the longest chain, then by URL.
+    expect(rows).toHaveLength(11);
+    expect(rows[1]).toMatch(/^links +\/loop +redirect +×1 +redirect loop back to/);
+    expect(rows[2]).toMatch(/^links +\/moved +http_4xx +×1 +404 Not Found · \/moved 301 [\d.]+m?s → \/gone 404 [\d.]+m?s\s*$/);
+    expect(rows[3]).toMatch(/^links +\/missing-00 +http_4xx +×1 +404 Not Found\s*$/);
+    expect(table).toContain('… 5 more in the JSON report (--json)');
+    // The JSON has them all, in the same order.
+    expect(probeOf(report).errors.map((e) => e.url.slice(s.url.length)).slice(0, 3)).toEqual(['/loop', '/moved', '/missing-00']);
+  });
+
+  it('Ctrl-C while the page loads stops the probe at once; nothing is counted as failed', async () => {
+    const s = await serve({ '/hang': () => undefined });
+    const interrupt = new AbortController();
+    setTimeout(() => interrupt.abort('SIGINT'), 200);
+    const started = performance.now();
+    const { result } = await runYaml(linksFile(s.url, 'links: { fromPage: { url: /hang } }', 'timeout: 30s'), {}, { interrupt: interrupt.signal });
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(result).toMatchObject({ interrupted: true, exitCode: 130 });
+    expect(result.probes[0]).toMatchObject({ samples: 0, failuresByClass: {} });
+  });
 });
