@@ -22,6 +22,7 @@ export const LINK_BODY_BYTES = 16 * 1024;
 /** Marks the page's failure in errors and tables: it is the probe's page, not one of its links. */
 export const PAGE_STEP = 'page';
 
+/** Plans a links probe: the page first (inside the plan, by the worker that asks), then one host-limited task per link. */
 export const linksRunner: ProbeRunner<LinksProbe> = {
   plan(probe: LinksProbe, ctx: RunContext): ProbePlan {
     const options = { timeoutMs: probe.timeoutMs, insecure: probe.insecure, lookup: ctx.lookup };

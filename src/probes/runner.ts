@@ -41,7 +41,7 @@ export interface ProbePlan {
   findings?(): ProbeFindings;
 }
 
-/** A links probe's page: what failed it, and what it held. */
+/** What a plan learned outside its samples: for a links probe, its page's failure and its link counts. */
 export interface ProbeFindings {
   /** The probe failed outside any sample (its page could not be loaded): not a sample, still a failure. */
   failure?: SampleFailure;
