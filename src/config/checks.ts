@@ -98,3 +98,6 @@ export const headerChecksField = z.record(z.string(), z.unknown()).transform((en
   }
   return checks;
 });
+
+/** One check on a text value (a links probe's `expect.finalUrl`): text means equals. */
+export const textCheckField = z.unknown().transform((spec, ctx): ValueCheck => toCheck(spec, [], ctx, true) ?? z.NEVER);

@@ -69,8 +69,9 @@ export function mergeThresholds(defaults: Thresholds | undefined, probe: Thresho
   return { ...BUILT_IN.thresholds, ...defaults, ...probe };
 }
 
-function resolveUrl(template: string, path: DataPath, base: ResolvedDefaults['baseUrl'], ctx: LoadContext): string | null {
-  const text = fill(ctx, template, path, WHERE);
+/** Interpolates a probe URL and resolves it against the base; null when a problem was reported. */
+export function resolveUrl(template: string, path: DataPath, base: ResolvedDefaults['baseUrl'], ctx: LoadContext, where = WHERE): string | null {
+  const text = fill(ctx, template, path, where);
   if (text === null) return null;
   if (base === 'invalid') return null; // already reported; a second message would only repeat it
   const url = resolveProbeUrl(text, base);
@@ -80,8 +81,8 @@ function resolveUrl(template: string, path: DataPath, base: ResolvedDefaults['ba
 }
 
 /** Defaults' headers, then the request's; names lowercased; a user-agent unless one is set. */
-function mergeHeaders(defaults: Record<string, string>, own: Record<string, string> | undefined, path: DataPath, ctx: LoadContext): Record<string, string> | null {
-  const filled = fillRecord(ctx, own ?? {}, path, WHERE);
+export function mergeHeaders(defaults: Record<string, string>, own: Record<string, string> | undefined, path: DataPath, ctx: LoadContext, where = WHERE): Record<string, string> | null {
+  const filled = fillRecord(ctx, own ?? {}, path, where);
   if (filled === null) return null;
   const merged = new Map(Object.entries(defaults));
   for (const [name, value] of Object.entries(filled)) merged.set(name.toLowerCase(), value);

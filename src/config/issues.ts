@@ -14,6 +14,7 @@ const MISSING_HINTS: Record<string, string> = {
   version: ' (write "version: 1" at the top)',
   surface: ' (api or web: which side of the product this probe checks)',
   probes: ' (a list of probes to run)',
+  links: ' (urls, fromPage or both: which links to check)',
 };
 
 /** Messages in the file's terms instead of zod's. Unknown keys get the allowed list; the caller names each key. */

@@ -5,6 +5,7 @@ import type { LoadContext } from './context.js';
 import type { ResolvedDefaults } from './defaults.js';
 import type { DataPath } from './positions.js';
 import { loadHttpProbe } from './http-probe.js';
+import { loadLinksProbe } from './links-probe.js';
 
 /** Validates one raw probe of its kind and resolves it; `defaults` is null when they were invalid. */
 export type ProbeLoader = (raw: unknown, path: DataPath, defaults: ResolvedDefaults | null, ctx: LoadContext) => ProbeConfig | null;
@@ -13,7 +14,7 @@ export type ProbeLoader = (raw: unknown, path: DataPath, defaults: ResolvedDefau
 export const PROBE_KINDS = {
   http: loadHttpProbe,
   flow: null,
-  links: null,
+  links: loadLinksProbe,
 } satisfies Record<ProbeKind, ProbeLoader | null>;
 
 const KIND_NAMES = Object.keys(PROBE_KINDS);

@@ -44,6 +44,8 @@ export interface Expectations {
   body?: { contains?: string; matches?: RegExp };
   json?: { path: string; check: ValueCheck }[];
   headers?: { name: string; check: ValueCheck }[];
+  /** Where the redirect chain must end (links probes): checked against the absolute final URL. */
+  finalUrl?: ValueCheck;
 }
 
 export interface Thresholds {
@@ -69,7 +71,39 @@ export interface HttpProbe extends ProbeBase {
   reuseConnections: boolean;
 }
 
-export type ProbeConfig = HttpProbe;
+/** The elements a links probe reads references from: a[href], img[src|srcset], script[src], link[href]. */
+export type LinkElement = 'a' | 'img' | 'script' | 'link';
+export const LINK_ELEMENTS: readonly LinkElement[] = ['a', 'img', 'script', 'link'];
+
+/** Where a links probe gets its links: listed, found in a page, or both. */
+export interface LinkSources {
+  /** Absolute URLs, in the order written. */
+  urls: string[];
+  fromPage: { url: string; select: LinkElement[] } | null;
+  /** Links checked at most; more found are counted as `overLimit`, not checked. */
+  limit: number;
+}
+
+/**
+ * A links probe: each link is one sample, requested as a browser would (GET, redirects followed
+ * hop by hop); `expect` applies to the end of each chain. The page is loaded once and is not a sample.
+ */
+export interface LinksProbe extends ProbeBase {
+  kind: 'links';
+  links: LinkSources;
+  headers: Record<string, string>;
+  maxRedirects: number;
+  timeoutMs: number;
+  /** Limit for the page that `fromPage` reads; a link check reads only the first few KiB of each body. */
+  maxBodySize: number;
+  insecure: boolean;
+  expect: Expectations;
+  /** Links checked at once per host (on top of the global concurrency): politeness towards one server. */
+  hostConcurrency: number;
+  reuseConnections: boolean;
+}
+
+export type ProbeConfig = HttpProbe | LinksProbe;
 
 export interface RunConfig {
   /** The path as given on the command line: config errors name it. */

@@ -11,6 +11,11 @@ export interface ExchangeRequest {
   headers: Record<string, string>;
   body?: string;
   maxBodySize: number;
+  /**
+   * Stop reading at maxBodySize instead of failing (a link check needs the status, not the whole
+   * image): the body is cut there and the connection, mid-body, is not reused.
+   */
+  truncateBody?: boolean;
   /** performance.now() by which the response must be complete. */
   deadline: number;
 }
@@ -62,18 +67,18 @@ export async function exchange(pool: ConnectionPool, req: ExchangeRequest, inter
     headersAt = performance.now();
     // A HEAD response's Content-Length describes the body a GET would get: nothing to read here.
     const declared = req.method === 'HEAD' ? 0 : Number(res.headers['content-length']);
-    if (declared > req.maxBodySize) {
+    if (declared > req.maxBodySize && !req.truncateBody) {
       // Destroying emits an abort error on the stream; nobody is reading it any more.
       res.body.on('error', () => undefined).destroy();
       pool.release(lease, false);
       return { ok: false, failure: tooLarge(req.maxBodySize), ...measured() };
     }
-    const body = await readCapped(res.body, req.maxBodySize);
-    if (body === null) {
+    const { body, complete } = await readCapped(res.body, req.maxBodySize);
+    if (!complete && !req.truncateBody) {
       pool.release(lease, false);
       return { ok: false, failure: tooLarge(req.maxBodySize), ...measured() };
     }
-    pool.release(lease, true);
+    pool.release(lease, complete);
     const response = { status: res.statusCode, statusText: res.statusText, headers: res.headers, body };
     return { ok: true, response, ...measured() };
   } catch (err) {
@@ -89,17 +94,20 @@ export async function exchange(pool: ConnectionPool, req: ExchangeRequest, inter
   }
 }
 
-/** Reads a body stream into one buffer; null once it passes `limit` bytes (and stops reading). */
-async function readCapped(body: AsyncIterable<Buffer>, limit: number): Promise<Buffer | null> {
+/** Reads a body stream into one buffer of at most `limit` bytes; stops reading once it passes that. */
+async function readCapped(body: AsyncIterable<Buffer>, limit: number): Promise<{ body: Buffer; complete: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
+    if (size + chunk.length > limit) {
+      chunks.push(chunk.subarray(0, limit - size));
+      // Leaving the loop early destroys the stream: nothing more is read.
+      return { body: Buffer.concat(chunks, limit), complete: false };
+    }
     size += chunk.length;
-    // Leaving the loop early destroys the stream: nothing more is read.
-    if (size > limit) return null;
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks, size);
+  return { body: Buffer.concat(chunks, size), complete: true };
 }
 
 function tooLarge(limitBytes: number): Failure {

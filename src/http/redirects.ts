@@ -13,6 +13,8 @@ export interface FetchRequest {
   followRedirects: boolean;
   maxRedirects: number;
   maxBodySize: number;
+  /** Cut bodies at maxBodySize instead of failing (see ExchangeRequest). */
+  truncateBody?: boolean;
   /** The whole chain must finish within this (like curl's --max-time). */
   timeoutMs: number;
 }
@@ -57,7 +59,8 @@ export async function fetchFollowingRedirects(
     visited.add(`${method} ${url.href}`);
     const hopHeaders = { ...headers };
     await hooks.beforeHop?.(url, hopHeaders);
-    const result = await exchange(pool, { url, method, headers: hopHeaders, body, maxBodySize: req.maxBodySize, deadline }, interrupt);
+    const { maxBodySize, truncateBody } = req;
+    const result = await exchange(pool, { url, method, headers: hopHeaders, body, maxBodySize, truncateBody, deadline }, interrupt);
     timings = addPhases(timings, result.timings);
     hops.push({ url: url.href, status: result.ok ? result.response.status : null, ms: roundMs(result.ms) });
     if (!result.ok) return { ok: false, failure: result.failure, ...chain() };

@@ -26,6 +26,22 @@ export interface StepResult {
   skipped: number;
 }
 
+/** What a links probe found and left out; the links it checked are its samples. */
+export interface LinkCounts {
+  /** The page `fromPage` read (its URL after redirects), or null for `urls` only. */
+  page: string | null;
+  /** References found in the page, before anything was skipped or merged. */
+  found: number;
+  /** Not http(s): mailto:, tel:, javascript:, data: … */
+  skipped: number;
+  /** Not a URL at all (`http://[oops`). */
+  invalid: number;
+  /** The same URL again (fragments ignored), or the page itself. */
+  duplicates: number;
+  /** Distinct links past `limit`: not checked. */
+  overLimit: number;
+}
+
 export interface ProbeResult {
   probe: ProbeConfig;
   passed: boolean;
@@ -41,6 +57,7 @@ export interface ProbeResult {
   /** Failed samples beyond the kept example groups. */
   otherErrors: number;
   steps?: StepResult[];
+  links?: LinkCounts;
 }
 
 export interface SurfaceSummary {

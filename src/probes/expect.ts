@@ -63,6 +63,13 @@ export function checkLatency(expect: Expectations, latencyMs: number): Failure |
   return { class: 'slow', latencyMs, limitMs: expect.maxLatencyMs };
 }
 
+/** A links probe's `expect.finalUrl`: where each redirect chain had to end. */
+export function checkFinalUrl(expect: Expectations, url: URL): Failure | null {
+  if (!expect.finalUrl) return null;
+  const failure = checkValue(expect.finalUrl, true, url.href);
+  return failure && { class: 'assertion', check: 'finalUrl', ...failure };
+}
+
 function unexpectedStatus(expected: StatusMatcher, response: ExchangeResponse): Failure {
   const { status, statusText } = response;
   if (status >= 500 && status <= 599) return { class: 'http_5xx', status, statusText };

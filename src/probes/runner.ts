@@ -2,6 +2,8 @@
 // scheduler (run/schedule.ts) decides when they run, so concurrency lives in one place.
 import type { LookupFunction } from 'node:net';
 import type { ProbeConfig } from '../config/types.js';
+import type { SampleFailure } from '../model/failure.js';
+import type { LinkCounts } from '../model/result.js';
 import type { SampleOutcome } from '../model/sample.js';
 
 /** What every sample of a run shares. */
@@ -15,11 +17,35 @@ export interface RunContext {
 /** One sample, ready to run; it resolves (never rejects) unless the run is interrupted. */
 export type SampleTask = () => Promise<SampleOutcome>;
 
+/**
+ * A sample that may start only while fewer than `limit` host-limited samples to the same `host`
+ * are in flight (a links probe's politeness cap). The scheduler enforces it with the global limit.
+ */
+export interface HostLimitedTask {
+  run: SampleTask;
+  host: string;
+  limit: number;
+}
+
+/** What a plan yields: a plain sample, or one bound by a per-host cap. */
+export type PlannedTask = SampleTask | HostLimitedTask;
+
 export interface ProbePlan {
   /** The probe's samples in order; may be discovered lazily (links found in a page). */
-  samples: AsyncIterable<SampleTask> | Iterable<SampleTask>;
+  samples: AsyncIterable<PlannedTask> | Iterable<PlannedTask>;
   /** Releases what the probe held for all its samples (kept-alive connections). */
   close(): Promise<void>;
+  /** Distinct errors to keep in the report; default MAX_ERROR_GROUPS (a links probe keeps one per link). */
+  maxErrorGroups?: number;
+  /** What the probe learned outside its samples; read once they all ran. */
+  findings?(): ProbeFindings;
+}
+
+/** What a plan learned outside its samples: for a links probe, its page's failure and its link counts. */
+export interface ProbeFindings {
+  /** The probe failed outside any sample (its page could not be loaded): not a sample, still a failure. */
+  failure?: SampleFailure;
+  links?: LinkCounts;
 }
 
 export interface ProbeRunner<P extends ProbeConfig> {

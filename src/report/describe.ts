@@ -1,6 +1,6 @@
 // The only place a Failure becomes words. Messages are for people: do not parse them
 // (scripts read `class` and the JSON fields instead).
-import type { Failure, Phase } from '../model/failure.js';
+import type { Failure, Hop, Phase } from '../model/failure.js';
 
 const PHASE_WORDS: Record<Phase, string> = {
   dns: 'resolving the host name',
@@ -17,7 +17,8 @@ const CONNECT_WORDS: Record<string, string> = {
   EADDRNOTAVAIL: 'address not available',
 };
 
-export function describeFailure(f: Failure): string {
+/** `origin` shortens URLs on that origin to their path (the table's link rows: the link names it already). */
+export function describeFailure(f: Failure, origin?: string): string {
   switch (f.class) {
     case 'dns':
       return f.code === 'ETIMEOUT' ? `${f.host} did not resolve within the timeout` : `could not resolve ${f.host} (${f.code})`;
@@ -33,10 +34,12 @@ export function describeFailure(f: Failure): string {
       if (f.reason === 'body-too-large') return `body larger than the ${formatBytes(f.limitBytes ?? 0)} limit (maxBodySize)`;
       if (f.reason === 'missing-location') return 'redirect status without a Location header';
       return `malformed HTTP response${f.code ? ` (${f.code})` : ''}`;
-    case 'redirect':
-      if (f.reason === 'loop') return `redirect loop back to ${f.location}`;
-      if (f.reason === 'too-many') return `more than ${f.maxRedirects ?? 0} redirects (maxRedirects), next: ${f.location}`;
+    case 'redirect': {
+      const location = origin !== undefined ? onOrigin(f.location, origin) : f.location;
+      if (f.reason === 'loop') return `redirect loop back to ${location}`;
+      if (f.reason === 'too-many') return `more than ${f.maxRedirects ?? 0} redirects (maxRedirects), next: ${location}`;
       return `redirect to a scheme other than http/https: ${f.location}`;
+    }
     case 'http_5xx':
     case 'http_4xx':
       return `${f.status} ${f.statusText}`.trim() + (f.retryAfter ? ` (Retry-After: ${f.retryAfter})` : '');
@@ -47,6 +50,21 @@ export function describeFailure(f: Failure): string {
     case 'slow':
       return `took ${formatMs(f.latencyMs)}, over maxLatency ${formatMs(f.limitMs)}`;
   }
+}
+
+/**
+ * A redirect chain hop by hop: "/t/abc 301 1.2ms → /status/9 404 0.8ms". URLs on the chain's
+ * first origin show as paths; a hop that got no response shows "—" for its status.
+ */
+export function describeChain(hops: readonly Hop[]): string {
+  const origin = hops[0] && URL.canParse(hops[0].url) ? new URL(hops[0].url).origin : '';
+  return hops.map((hop) => `${onOrigin(hop.url, origin)} ${hop.status ?? '—'} ${formatMs(hop.ms)}`).join(' → ');
+}
+
+/** A URL on `origin` as its path and query; any other URL whole. */
+function onOrigin(href: string, origin: string): string {
+  const url = URL.canParse(href) ? new URL(href) : null;
+  return url && url.origin === origin ? url.pathname + url.search : href;
 }
 
 /** 0.4ms, 12ms, 1.25s: short enough for a table cell. */

@@ -3,6 +3,7 @@ import { TOOL_NAME, VERSION } from '../version.js';
 import type { ProbeResult, RunResult } from '../model/result.js';
 import { describeFailure } from './describe.js';
 import type { Reporter } from './reporter.js';
+import { worstLinksFirst } from './worst-links.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -26,7 +27,7 @@ function probeEntry(r: ProbeResult) {
     phasesMs: r.phasesMs,
     failuresByClass: r.failuresByClass,
     thresholds: r.thresholds,
-    errors: r.errors.map(({ example, count }) => ({
+    errors: (probe.kind === 'links' ? worstLinksFirst(r.errors) : r.errors).map(({ example, count }) => ({
       class: example.failure.class,
       step: example.step,
       url: example.url,
@@ -37,6 +38,7 @@ function probeEntry(r: ProbeResult) {
     })),
     ...(r.otherErrors > 0 ? { otherErrors: r.otherErrors } : {}),
     ...(r.steps ? { steps: r.steps } : {}),
+    ...(r.links ? { links: r.links } : {}),
   };
 }
 

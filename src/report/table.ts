@@ -4,13 +4,17 @@ import Table from 'cli-table3';
 import { SURFACES } from '../config/types.js';
 import type { FailureClass } from '../model/failure.js';
 import type { ProbeResult, RunResult } from '../model/result.js';
-import type { ClassCounts } from '../stats/probe-stats.js';
-import { describeFailure, formatMs } from './describe.js';
+import type { ClassCounts, ErrorGroup } from '../stats/probe-stats.js';
+import { describeChain, describeFailure, formatMs } from './describe.js';
 import type { RenderOptions, Reporter } from './reporter.js';
 import { percent, verdictLine } from './verdict.js';
+import { worstLinksFirst } from './worst-links.js';
 
 /** Failure rows shown in the terminal; the JSON report has them all. */
 const MAX_FAILURE_ROWS = 20;
+
+/** Broken links shown per links probe (worst first), so one broken page cannot fill the table. */
+const MAX_LINK_ROWS = 10;
 
 /** Borderless, two spaces between columns: reads well at 80 columns and pastes into chat. */
 const PLAIN_CHARS = {
@@ -69,13 +73,41 @@ function surfaceTable(result: RunResult, c: ChalkInstance): string {
   return t.toString();
 }
 
+interface FailureRow {
+  probe: string;
+  where: string;
+  example: ErrorGroup['example'];
+  count: number;
+}
+
+/** A probe's rows: each error group; a links probe's worst links only, each with its redirect chain. */
+function failureRows(r: ProbeResult): { rows: FailureRow[]; hidden: number } {
+  const links = r.probe.kind === 'links';
+  const groups = links ? worstLinksFirst(r.errors) : r.errors;
+  const kept = links ? groups.slice(0, MAX_LINK_ROWS) : groups;
+  const rows = kept.map(({ example, count }) => {
+    const path = pathOf(example.url);
+    const where = example.step === null ? path : links ? `${example.step} ${path}` : example.step;
+    return { probe: r.probe.id, where, example, count };
+  });
+  return { rows, hidden: groups.length - kept.length };
+}
+
+/** The example message; a redirect chain of more than one hop is shown hop by hop after it. */
+function exampleText(example: ErrorGroup['example']): string {
+  if (!example.hops) return describeFailure(example.failure);
+  const message = describeFailure(example.failure, URL.canParse(example.url) ? new URL(example.url).origin : undefined);
+  return example.hops.length > 1 ? `${message} · ${describeChain(example.hops)}` : message;
+}
+
 function failureTable(probes: ProbeResult[], c: ChalkInstance, columns: number): string | null {
-  const rows = probes.flatMap((r) =>
-    r.errors.map(({ example, count }) => ({ probe: r.probe.id, where: example.step ?? pathOf(example.url), example, count })),
-  );
+  const perProbe = probes.map(failureRows);
+  const rows = perProbe.flatMap((p) => p.rows);
   if (rows.length === 0) return null;
+  // Stable: a links probe's rows keep their worst-first order.
   rows.sort((a, b) => b.count - a.count);
   const shown = rows.slice(0, MAX_FAILURE_ROWS).map((row) => ({ ...row, where: truncate(row.where, 28) }));
+  const hidden = rows.length - shown.length + perProbe.reduce((n, p) => n + p.hidden, 0);
   // The message takes what the other columns leave of the terminal's width (2 spaces between columns).
   const widest = (texts: string[]) => Math.max(...texts.map((x) => x.length));
   const used =
@@ -87,9 +119,9 @@ function failureTable(probes: ProbeResult[], c: ChalkInstance, columns: number):
   const room = Math.max(30, columns - used);
   const t = table(['probe', 'step or link', 'class', 'count', 'example'], c, ['left', 'left', 'left', 'right', 'left']);
   for (const row of shown) {
-    t.push([row.probe, row.where, c.red(row.example.failure.class), `×${row.count}`, truncate(describeFailure(row.example.failure), room)]);
+    t.push([row.probe, row.where, c.red(row.example.failure.class), `×${row.count}`, truncate(exampleText(row.example), room)]);
   }
-  const more = rows.length > MAX_FAILURE_ROWS ? `\n… ${rows.length - MAX_FAILURE_ROWS} more in the JSON report (--json)` : '';
+  const more = hidden > 0 ? `\n… ${hidden} more in the JSON report (--json)` : '';
   return t.toString() + more;
 }
 

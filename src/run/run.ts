@@ -17,7 +17,10 @@ export async function runProbes(config: RunConfig, ctx: RunContext): Promise<Run
   setMaxListeners(config.concurrency + 16, ctx.interrupt);
   const startedAt = new Date();
   const start = performance.now();
-  const entries = config.probes.map((probe) => ({ probe, stats: new ProbeStats(), plan: planFor(probe, ctx) }));
+  const entries = config.probes.map((probe) => {
+    const plan = planFor(probe, ctx);
+    return { probe, plan, stats: new ProbeStats(plan.maxErrorGroups) };
+  });
   try {
     const sources = entries.map(({ plan, stats }) => ({ tasks: plan.samples, record: stats.add.bind(stats) }));
     await schedule(sources, config.concurrency, ctx.interrupt);
@@ -25,7 +28,11 @@ export async function runProbes(config: RunConfig, ctx: RunContext): Promise<Run
     await Promise.all(entries.map(({ plan }) => plan.close()));
   }
 
-  const probes = entries.map(({ probe, stats }) => probeResult(probe, stats));
+  const probes = entries.map(({ probe, stats, plan }) => {
+    const findings = plan.findings?.() ?? {};
+    if (findings.failure) stats.addProbeFailure(findings.failure);
+    return probeResult(probe, stats, findings.links);
+  });
   const summary = summarize(probes);
   const interrupted = ctx.interrupt.aborted;
   const exitCode = interrupted

@@ -2,50 +2,131 @@
 // (round-robin), so one slow probe cannot starve the others and tasks are created lazily:
 // memory does not grow with the number of samples. A sample's clock starts inside the task,
 // after a worker picked it up, so time spent waiting here is never counted as latency.
+//
+// Per-host caps (links probes) are enforced here too, without holding a global slot while
+// waiting: a host-limited task whose host is full is parked on its probe's cursor, and the worker
+// moves on to another probe's task. A parked cursor yields nothing else until its task starts, so
+// at most one task per probe waits, and a finished sample wakes the workers to try again.
 import { Interrupted } from '../http/exchange.js';
 import type { SampleOutcome } from '../model/sample.js';
-import type { SampleTask } from '../probes/runner.js';
+import type { HostLimitedTask, PlannedTask, SampleTask } from '../probes/runner.js';
 
 /** One probe's stream of tasks and where its outcomes go. */
 export interface TaskSource {
-  tasks: AsyncIterable<SampleTask> | Iterable<SampleTask>;
+  tasks: AsyncIterable<PlannedTask> | Iterable<PlannedTask>;
   record(outcome: SampleOutcome): void;
 }
 
 interface Cursor {
-  iterator: AsyncIterator<SampleTask> | Iterator<SampleTask>;
+  iterator: AsyncIterator<PlannedTask> | Iterator<PlannedTask>;
   record(outcome: SampleOutcome): void;
+  /** A task pulled while its host was full: it starts before anything else of this probe. */
+  parked: HostLimitedTask | null;
+  /** A worker is awaiting this cursor's next task (e.g. a links probe loading its page). */
+  pulling: boolean;
+}
+
+interface Job {
+  run: SampleTask;
+  cursor: Cursor;
+  /** The host slot the job holds, if it is host-limited. */
+  host: string | null;
 }
 
 /** Runs every task of every source with at most `concurrency` in flight; stops early on interrupt. */
 export async function schedule(sources: TaskSource[], concurrency: number, interrupt: AbortSignal): Promise<void> {
-  const cursors: Cursor[] = sources.map((s) => ({ iterator: iteratorOf(s.tasks), record: (o: SampleOutcome) => s.record(o) }));
+  const cursors: Cursor[] = sources.map((s) => ({ iterator: iteratorOf(s.tasks), record: (o: SampleOutcome) => s.record(o), parked: null, pulling: false }));
+  const perHost = new Map<string, number>();
   let turn = 0;
 
-  const nextTask = async (): Promise<{ task: SampleTask; cursor: Cursor } | null> => {
-    while (cursors.length > 0 && !interrupt.aborted) {
-      const cursor = cursors[turn % cursors.length]!;
-      turn++;
-      const next = await cursor.iterator.next();
-      if (!next.done) return { task: next.value, cursor };
-      const index = cursors.indexOf(cursor);
-      if (index >= 0) cursors.splice(index, 1);
+  // Idle workers sleep until something changes: a sample ends, a pull ends, the run is interrupted.
+  let version = 0;
+  let sleepers: (() => void)[] = [];
+  const changed = () => {
+    version++;
+    const wake = sleepers;
+    sleepers = [];
+    for (const resolve of wake) resolve();
+  };
+  const sleep = () => new Promise<void>((resolve) => sleepers.push(resolve));
+  interrupt.addEventListener('abort', changed, { once: true });
+
+  const fits = (task: HostLimitedTask) => (perHost.get(task.host) ?? 0) < task.limit;
+  const start = (task: PlannedTask, cursor: Cursor): Job => {
+    turn++;
+    if (typeof task === 'function') return { run: task, cursor, host: null };
+    perHost.set(task.host, (perHost.get(task.host) ?? 0) + 1);
+    return { run: task.run, cursor, host: task.host };
+  };
+  const finish = (job: Job) => {
+    if (job.host !== null) {
+      const left = (perHost.get(job.host) ?? 1) - 1;
+      if (left > 0) perHost.set(job.host, left);
+      else perHost.delete(job.host);
+    }
+    changed();
+  };
+
+  /** One round-robin pass: a job that may start now, 'wait' if none can yet, null when all is done. */
+  const scan = async (): Promise<Job | 'wait' | null> => {
+    const first = cursors.length === 0 ? 0 : turn % cursors.length;
+    for (const cursor of [...cursors.slice(first), ...cursors.slice(0, first)]) {
+      if (!cursors.includes(cursor)) continue; // finished while this pass awaited another cursor
+      if (cursor.parked) {
+        if (!fits(cursor.parked)) continue;
+        const task = cursor.parked;
+        cursor.parked = null;
+        return start(task, cursor);
+      }
+      if (cursor.pulling) continue;
+      cursor.pulling = true;
+      let next: IteratorResult<PlannedTask>;
+      try {
+        next = await cursor.iterator.next();
+      } finally {
+        cursor.pulling = false;
+        changed();
+      }
+      if (next.done) {
+        const index = cursors.indexOf(cursor);
+        if (index >= 0) cursors.splice(index, 1);
+        continue;
+      }
+      if (typeof next.value === 'function' || fits(next.value)) return start(next.value, cursor);
+      cursor.parked = next.value;
+    }
+    return cursors.length === 0 ? null : 'wait';
+  };
+
+  const nextJob = async (): Promise<Job | null> => {
+    while (!interrupt.aborted) {
+      const seen = version;
+      const job = await scan();
+      if (job !== 'wait') return job;
+      // Something changed while scanning (a sample ended): look again instead of sleeping through it.
+      if (version === seen) await sleep();
     }
     return null;
   };
 
   const worker = async () => {
-    for (let job = await nextTask(); job; job = await nextTask()) {
+    for (let job = await nextJob(); job; job = await nextJob()) {
       try {
-        job.cursor.record(await job.task());
+        job.cursor.record(await job.run());
       } catch (err) {
         if (!(err instanceof Interrupted)) throw err;
+      } finally {
+        finish(job);
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  } finally {
+    interrupt.removeEventListener('abort', changed);
+  }
 }
 
-function iteratorOf(tasks: AsyncIterable<SampleTask> | Iterable<SampleTask>): AsyncIterator<SampleTask> | Iterator<SampleTask> {
+function iteratorOf(tasks: AsyncIterable<PlannedTask> | Iterable<PlannedTask>): AsyncIterator<PlannedTask> | Iterator<PlannedTask> {
   return Symbol.asyncIterator in tasks ? tasks[Symbol.asyncIterator]() : tasks[Symbol.iterator]();
 }

@@ -1,12 +1,12 @@
 // Turns per-probe statistics into results, and results into the per-surface summary that
 // answers "is it the app or the website?".
 import { SURFACES, type ProbeConfig, type Surface } from '../config/types.js';
-import type { ProbeResult, RunSummary, SurfaceSummary } from '../model/result.js';
+import type { LinkCounts, ProbeResult, RunSummary, SurfaceSummary } from '../model/result.js';
 import { PHASES } from '../model/timings.js';
 import { increment, type ClassCounts, type ProbeStats } from '../stats/probe-stats.js';
 import { evaluateThresholds } from './thresholds.js';
 
-export function probeResult(probe: ProbeConfig, stats: ProbeStats): ProbeResult {
+export function probeResult(probe: ProbeConfig, stats: ProbeStats, links?: LinkCounts): ProbeResult {
   const successRate = stats.samples === 0 ? null : (stats.samples - stats.failedSamples) / stats.samples;
   const latencyMs = stats.latencySummary();
   const thresholds = evaluateThresholds(probe.thresholds, successRate, latencyMs);
@@ -26,7 +26,7 @@ export function probeResult(probe: ProbeConfig, stats: ProbeStats): ProbeResult 
   return {
     probe,
     // A probe that produced no sample has shown nothing: it does not pass.
-    passed: stats.samples > 0 && thresholds.every((t) => t.passed),
+    passed: !stats.probeFailed && stats.samples > 0 && thresholds.every((t) => t.passed),
     samples: stats.samples,
     failedSamples: stats.failedSamples,
     successRate,
@@ -37,6 +37,7 @@ export function probeResult(probe: ProbeConfig, stats: ProbeStats): ProbeResult 
     errors: stats.errors,
     otherErrors: stats.otherErrors,
     ...(steps ? { steps } : {}),
+    ...(links ? { links } : {}),
   };
 }
 

@@ -34,6 +34,8 @@ export class ProbeStats {
   private readonly errorGroups = new Map<string, ErrorGroup>();
   /** Failed samples whose error did not fit in the kept groups. */
   otherErrors = 0;
+  /** The probe failed outside any sample (a links probe's page did not load). */
+  probeFailed = false;
 
   constructor(private readonly maxErrorGroups = MAX_ERROR_GROUPS) {}
 
@@ -48,6 +50,16 @@ export class ProbeStats {
     if (outcome.failure) this.addFailure(outcome.failure);
   }
 
+  /**
+   * A failure that is not a sample (a links probe's page): it fails the probe and is counted by
+   * class and kept as an error, but samples and failedSamples do not change.
+   */
+  addProbeFailure(failure: SampleFailure): void {
+    this.probeFailed = true;
+    increment(this.failuresByClass, failure.failure.class);
+    this.keepError(failure);
+  }
+
   get errors(): ErrorGroup[] {
     return [...this.errorGroups.values()];
   }
@@ -59,6 +71,10 @@ export class ProbeStats {
   private addFailure(failure: SampleFailure): void {
     this.failedSamples++;
     increment(this.failuresByClass, failure.failure.class);
+    this.keepError(failure);
+  }
+
+  private keepError(failure: SampleFailure): void {
     const key = failureKey(failure);
     const group = this.errorGroups.get(key);
     if (group) group.count++;

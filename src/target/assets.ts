@@ -30,3 +30,13 @@ export function scriptResponse(): TargetResponse {
 export function logoResponse(): TargetResponse {
   return { status: 200, contentType: CONTENT_TYPES.svg, body: LOGO_SVG };
 }
+
+/** GET /static/img/<post id>.svg: the picture attached to a post. */
+export function postImageResponse(postId: string): TargetResponse {
+  const hue = (Number(postId) * 47) % 360;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="80" viewBox="0 0 120 80">
+<rect width="120" height="80" fill="hsl(${hue}, 60%, 70%)"/><text x="60" y="46" font-size="16" text-anchor="middle">#${postId}</text>
+</svg>
+`;
+  return { status: 200, contentType: CONTENT_TYPES.svg, body: svg };
+}

@@ -33,3 +33,6 @@ export const NOTIFICATIONS: readonly Notification[] = [
 
 /** Topics shown on the explore page. */
 export const TRENDS: readonly string[] = ['#uptime', '#latency', '#observability'];
+
+/** Short links (`/t/<code>`) as shared in posts and mails: code → post id. */
+export const SHORT_LINKS: Readonly<Record<string, string>> = { abc: '1001', def: '1002', ghi: '1003', jkl: '1001', mno: '1002' };

@@ -1,5 +1,5 @@
 // The web front end's HTML pages, built from the same data the API serves.
-import { POSTS, TRENDS } from './data.js';
+import { POSTS, TRENDS, type Post } from './data.js';
 import { htmlResponse, type TargetResponse } from './response.js';
 
 function escapeHtml(text: string): string {
@@ -27,14 +27,29 @@ ${main}
 `;
 }
 
+// One post: author, text, its picture and a permalink to its status page.
+function postHtml(post: Post): string {
+  return (
+    `<article class="post" id="post-${post.id}"><span class="author">@${escapeHtml(post.author)}</span> ` +
+    `<p>${escapeHtml(post.text)}</p><img src="/static/img/${post.id}.svg" alt="" width="120" height="80">` +
+    `<small>${post.likes} likes · <a href="/status/${post.id}">permalink</a></small></article>`
+  );
+}
+
 /** GET /: the home timeline. */
 export function homePage(): TargetResponse {
-  const posts = POSTS.map(
-    (post) =>
-      `<article class="post" id="post-${post.id}"><span class="author">@${escapeHtml(post.author)}</span> ` +
-      `<p>${escapeHtml(post.text)}</p><small>${post.likes} likes</small></article>`,
-  );
-  return htmlResponse(200, layout('Home', `<h1>Home</h1>\n${posts.join('\n')}`));
+  return htmlResponse(200, layout('Home', `<h1>Home</h1>\n${POSTS.map(postHtml).join('\n')}`));
+}
+
+/** GET /status/<id>: one post, where short links and permalinks lead. */
+export function statusPage(post: Post): TargetResponse {
+  return htmlResponse(200, layout(`@${post.author}`, postHtml(post)));
+}
+
+/** A permanent redirect, with the small HTML body servers send along. */
+export function movedPage(location: string): TargetResponse {
+  const body = `<!doctype html>\n<html><head><title>301 Moved Permanently</title></head>\n<body><a href="${escapeHtml(location)}">Moved</a></body></html>\n`;
+  return { ...htmlResponse(301, body), headers: { location } };
 }
 
 /** GET /explore: trending topics. */

@@ -2,10 +2,11 @@
 import { apiError, healthResponse, notificationsResponse, timelineResponse } from './api.js';
 import { cssResponse, logoResponse, scriptResponse } from './assets.js';
 import { explorePage, homePage, methodNotAllowedPage, notFoundPage } from './pages.js';
+import { linkRoute } from './link-routes.js';
 import type { TargetResponse } from './response.js';
 
 /** Which part of the product a route belongs to; scenarios break one part and spare the rest. */
-export type RouteKind = 'page' | 'asset' | 'api';
+export type RouteKind = 'page' | 'asset' | 'image' | 'api';
 
 /** One route; `name` keys the per-route request counter that makes scenarios repeatable. */
 export interface Route {
@@ -22,7 +23,7 @@ export const ROUTES: readonly Route[] = [
   { name: 'explore', method: 'GET', path: '/explore', kind: 'page', respond: explorePage },
   { name: 'app-css', method: 'GET', path: '/static/app.css', kind: 'asset', respond: cssResponse },
   { name: 'app-js', method: 'GET', path: '/static/app.js', kind: 'asset', respond: scriptResponse },
-  { name: 'logo', method: 'GET', path: '/static/logo.svg', kind: 'asset', respond: logoResponse },
+  { name: 'logo', method: 'GET', path: '/static/logo.svg', kind: 'image', respond: logoResponse },
   { name: 'api-health', method: 'GET', path: '/api/health', kind: 'api', respond: healthResponse },
   { name: 'api-timeline', method: 'GET', path: '/api/timeline', kind: 'api', respond: timelineResponse },
   { name: 'api-notifications', method: 'GET', path: '/api/notifications', kind: 'api', respond: notificationsResponse },
@@ -53,7 +54,8 @@ function methodNotAllowedRoute(path: string, allowed: readonly Route[]): Route {
 /** The route for a request; HEAD is served as GET without a body, and misses get a 404 or 405 route. */
 export function findRoute(method: string, path: string): Route {
   const lookup = method === 'HEAD' ? 'GET' : method;
-  const samePath = ROUTES.filter((route) => route.path === path);
+  const parameterised = linkRoute(path);
+  const samePath = parameterised ? [parameterised] : ROUTES.filter((route) => route.path === path);
   const match = samePath.find((route) => route.method === lookup);
   if (match) return match;
   return samePath.length > 0 ? methodNotAllowedRoute(path, samePath) : notFoundRoute(path);

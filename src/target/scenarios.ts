@@ -1,12 +1,13 @@
 // The target's failure modes. Adding a scenario: its name in SCENARIOS and its entry in SCENARIO_BEHAVIOURS.
 import { apiError } from './api.js';
-import { badGatewayPage } from './pages.js';
+import { shortLinkCode } from './link-routes.js';
+import { badGatewayPage, movedPage, notFoundPage } from './pages.js';
 import { unitHash } from './random.js';
 import type { TargetResponse } from './response.js';
 import type { Route } from './routes.js';
 
 /** Every scenario `upprobe demo --scenario` and `upprobe target --scenario` accept. */
-export const SCENARIOS = ['healthy', 'app-outage', 'web-outage', 'slow', 'hang'] as const;
+export const SCENARIOS = ['healthy', 'app-outage', 'web-outage', 'slow', 'hang', 'links-broken', 'images-broken'] as const;
 
 /** A scenario's name; the CLI validates user input with isScenario. */
 export type ScenarioName = (typeof SCENARIOS)[number];
@@ -42,6 +43,25 @@ export const APP_OUTAGE_FAILURE_SHARE = 0.6;
 /** Delay of every answer in slow: above a typical `p95: 800ms` or `maxLatency` threshold. */
 export const SLOW_DELAY_MS = 1200;
 
+/**
+ * What links-broken does to short links: `def` was lost (404), `mno` now leads to a deleted post
+ * (301 → 404) and `ghi` loops (a rule adds a trailing slash, the normaliser strips it again).
+ */
+export const BROKEN_SHORT_LINKS = { lost: 'def', deletedPost: 'mno', looping: 'ghi' } as const;
+
+function brokenShortLink(path: string): TargetResponse | undefined {
+  switch (shortLinkCode(path)) {
+    case BROKEN_SHORT_LINKS.lost:
+      return notFoundPage();
+    case BROKEN_SHORT_LINKS.deletedPost:
+      return movedPage('/status/1004');
+    case BROKEN_SHORT_LINKS.looping:
+      return movedPage(`${path}/`);
+    default:
+      return undefined;
+  }
+}
+
 /** What each scenario does; the Record type makes a scenario without an entry a compile error. */
 export const SCENARIO_BEHAVIOURS: Record<ScenarioName, ScenarioBehaviour> = {
   healthy: {
@@ -65,6 +85,14 @@ export const SCENARIO_BEHAVIOURS: Record<ScenarioName, ScenarioBehaviour> = {
   hang: {
     description: 'accepts connections and never answers',
     hang: true,
+  },
+  'links-broken': {
+    description: `short links break: /t/${BROKEN_SHORT_LINKS.lost} answers 404, /t/${BROKEN_SHORT_LINKS.deletedPost} leads to a deleted post (404), /t/${BROKEN_SHORT_LINKS.looping} loops; pages stay healthy`,
+    override: ({ route }) => (route.name === 'short-link' ? brokenShortLink(route.path) : undefined),
+  },
+  'images-broken': {
+    description: 'every image (the logo, post pictures) answers 404 while pages, scripts and the API stay healthy',
+    override: ({ route }) => (route.kind === 'image' ? notFoundPage() : undefined),
   },
 };
 

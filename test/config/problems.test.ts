@@ -36,22 +36,9 @@ describe('problem positions', () => {
     expect(problemsOf(text)).toEqual(['probes.yaml:7:11: probes[0].kind: unknown kind "grpc": expected one of http, flow, links']);
   });
 
-  it('flow and links are known kinds, not supported yet', () => {
-    const text = lines(
-      'version: 1',
-      'probes:',
-      '  - id: login',
-      '    kind: flow',
-      '    surface: web',
-      '    steps: []',
-      '  - id: links',
-      '    kind: links',
-      '    surface: web',
-    );
-    expect(problemsOf(text)).toEqual([
-      'probes.yaml:4:11: probes[0].kind: kind "flow" is not supported yet',
-      'probes.yaml:8:11: probes[1].kind: kind "links" is not supported yet',
-    ]);
+  it('flow is a known kind, not supported yet', () => {
+    const text = lines('version: 1', 'probes:', '  - id: login', '    kind: flow', '    surface: web', '    steps: []');
+    expect(problemsOf(text)).toEqual(['probes.yaml:4:11: probes[0].kind: kind "flow" is not supported yet']);
   });
 
   it('a missing surface points at the probe mapping and says what it is for', () => {
@@ -166,8 +153,9 @@ describe('validate reports every problem at once', () => {
       'probes.yaml:4:30: defaults.thresholds.successRate: expected a rate like 95% or a fraction from 0 to 1, got "120%"',
       'probes.yaml:7:14: probes[0].surface: expected one of api, web, got "mobile"',
       'probes.yaml:12:23: probes[1].expect.status: expected a status like 200, [200, 204] or "2xx", got 600',
+      'probes.yaml:13:5: probes[2]: missing required key "surface" (api or web: which side of the product this probe checks)',
+      'probes.yaml:13:5: probes[2]: missing required key "links" (urls, fromPage or both: which links to check)',
       'probes.yaml:13:9: probes[2].id: duplicate probe id "a" (first used on line 6)',
-      'probes.yaml:14:11: probes[2].kind: kind "links" is not supported yet',
     ]);
   });
 

@@ -11,6 +11,8 @@ export interface TestServer {
   port: number;
   /** Connections accepted so far. */
   readonly accepted: number;
+  /** Connections open right now. */
+  readonly open: number;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,9 @@ async function listen(server: Server, scheme: 'http' | 'https'): Promise<TestSer
     port: address.port,
     get accepted() {
       return accepted;
+    },
+    get open() {
+      return sockets.size;
     },
     async close() {
       for (const socket of sockets) socket.destroy();

@@ -1,0 +1,113 @@
+// The scheduler: the global limit, per-host caps on top of it, and a waiting task never holding a slot.
+import { describe, expect, it } from 'vitest';
+import type { SampleOutcome } from '../../src/model/sample.js';
+import { emptyPhases } from '../../src/model/timings.js';
+import type { PlannedTask } from '../../src/probes/runner.js';
+import { schedule, type TaskSource } from '../../src/run/schedule.js';
+
+const OUTCOME: SampleOutcome = { latencyMs: 1, phases: emptyPhases(), failure: null };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Counts tasks in flight, overall and per label, and remembers the peaks. */
+class Gauge {
+  private readonly now = new Map<string, number>();
+  readonly peak = new Map<string, number>();
+  track(labels: string[], ms: number): () => Promise<SampleOutcome> {
+    return async () => {
+      for (const label of labels) this.bump(label, 1);
+      await sleep(ms);
+      for (const label of labels) this.bump(label, -1);
+      return OUTCOME;
+    };
+  }
+  private bump(label: string, by: number) {
+    const value = (this.now.get(label) ?? 0) + by;
+    this.now.set(label, value);
+    this.peak.set(label, Math.max(this.peak.get(label) ?? 0, value));
+  }
+}
+
+function source(tasks: Iterable<PlannedTask> | AsyncIterable<PlannedTask>, recorded: { n: number }): TaskSource {
+  return { tasks, record: () => recorded.n++ };
+}
+
+function* hostTasks(gauge: Gauge, hosts: string[], count: number, limit: number, ms: number): Iterable<PlannedTask> {
+  for (let i = 0; i < count; i++) {
+    const host = hosts[i % hosts.length]!;
+    yield { host, limit, run: gauge.track(['all', host], ms) };
+  }
+}
+
+function* plainTasks(gauge: Gauge, label: string, count: number, ms: number): Iterable<PlannedTask> {
+  for (let i = 0; i < count; i++) yield gauge.track(['all', label], ms);
+}
+
+const never = new AbortController().signal;
+
+describe('schedule', () => {
+  it('runs every task with at most `concurrency` in flight', async () => {
+    const gauge = new Gauge();
+    const done = { n: 0 };
+    await schedule([source(plainTasks(gauge, 'p', 40, 5), done)], 6, never);
+    expect(done.n).toBe(40);
+    expect(gauge.peak.get('all')).toBe(6);
+  });
+
+  it('keeps each host under its cap while other hosts use the rest of the global limit', async () => {
+    const gauge = new Gauge();
+    const done = { n: 0 };
+    await schedule([source(hostTasks(gauge, ['a.test', 'b.test'], 40, 2, 10), done)], 8, never);
+    expect(done.n).toBe(40);
+    expect(gauge.peak.get('a.test')).toBe(2);
+    expect(gauge.peak.get('b.test')).toBe(2);
+    expect(gauge.peak.get('all')).toBeLessThanOrEqual(4);
+  });
+
+  it('a task waiting for its host holds no global slot: other probes use the free ones', async () => {
+    const gauge = new Gauge();
+    const links = { n: 0 };
+    const other = { n: 0 };
+    const sources = [source(hostTasks(gauge, ['slow.test'], 10, 1, 20), links), source(plainTasks(gauge, 'other', 30, 20), other)];
+    await schedule(sources, 4, never);
+    expect([links.n, other.n]).toEqual([10, 30]);
+    expect(gauge.peak.get('slow.test')).toBe(1);
+    // At least three workers stayed free for the other probe while the host-limited one waited.
+    expect(gauge.peak.get('other')).toBeGreaterThanOrEqual(3);
+    expect(gauge.peak.get('all')).toBeLessThanOrEqual(4);
+  });
+
+  it('a cap applies across probes that check the same host', async () => {
+    const gauge = new Gauge();
+    const done = { n: 0 };
+    const sources = [source(hostTasks(gauge, ['shared.test'], 12, 3, 10), done), source(hostTasks(gauge, ['shared.test'], 12, 3, 10), done)];
+    await schedule(sources, 16, never);
+    expect(done.n).toBe(24);
+    expect(gauge.peak.get('shared.test')).toBe(3);
+  });
+
+  it('a source that takes long to yield its first task (a page loading) does not stall the others', async () => {
+    const gauge = new Gauge();
+    const other = { n: 0 };
+    let otherDoneWhenPageLoaded = -1;
+    async function* slowStart(): AsyncGenerator<PlannedTask> {
+      await sleep(150);
+      otherDoneWhenPageLoaded = other.n;
+      yield gauge.track(['all'], 1);
+    }
+    await schedule([source(slowStart(), { n: 0 }), source(plainTasks(gauge, 'other', 20, 10), other)], 3, never);
+    expect(otherDoneWhenPageLoaded).toBeGreaterThan(0);
+    expect(other.n).toBe(20);
+  });
+
+  it('stops starting tasks once interrupted, waking workers that wait for a host', async () => {
+    const gauge = new Gauge();
+    const done = { n: 0 };
+    const controller = new AbortController();
+    setTimeout(() => controller.abort('SIGINT'), 60);
+    const started = performance.now();
+    await schedule([source(hostTasks(gauge, ['h.test'], 1000, 1, 20), done)], 8, controller.signal);
+    expect(done.n).toBeGreaterThan(0);
+    expect(done.n).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
