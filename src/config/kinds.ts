@@ -4,6 +4,7 @@ import type { ProbeConfig, ProbeKind } from './types.js';
 import type { LoadContext } from './context.js';
 import type { ResolvedDefaults } from './defaults.js';
 import type { DataPath } from './positions.js';
+import { loadFlowProbe } from './flow-probe.js';
 import { loadHttpProbe } from './http-probe.js';
 
 /** Validates one raw probe of its kind and resolves it; `defaults` is null when they were invalid. */
@@ -12,7 +13,7 @@ export type ProbeLoader = (raw: unknown, path: DataPath, defaults: ResolvedDefau
 /** Every kind SPEC names; null means "known, not supported yet" (a config error at `kind`). */
 export const PROBE_KINDS = {
   http: loadHttpProbe,
-  flow: null,
+  flow: loadFlowProbe,
   links: null,
 } satisfies Record<ProbeKind, ProbeLoader | null>;
 

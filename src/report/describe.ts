@@ -43,9 +43,25 @@ export function describeFailure(f: Failure): string {
     case 'assertion':
       return `${f.check}${f.target ? ` ${f.target}` : ''}: expected ${f.expected}, got ${f.actual}`;
     case 'capture':
-      return `capture "${f.name}" found nothing (${f.source})`;
+      return describeCapture(f);
     case 'slow':
       return `took ${formatMs(f.latencyMs)}, over maxLatency ${formatMs(f.limitMs)}`;
+  }
+}
+
+function describeCapture(f: Extract<Failure, { class: 'capture' }>): string {
+  const name = JSON.stringify(f.name);
+  switch (f.source) {
+    case 'regex':
+      return `capture ${name} found nothing: /${f.expression}/ did not match the body`;
+    case 'json':
+      return `capture ${name} found nothing: no ${f.expression} in the JSON body`;
+    case 'header':
+      return `capture ${name} found nothing: no ${f.expression} header`;
+    case 'cookie':
+      return `capture ${name} found nothing: no cookie ${f.expression} in the jar`;
+    case 'url':
+      return `capture ${name} does not fit in the url ${f.expression}`;
   }
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, formatProblem, loadConfig } from '../../src/config/load.js';
+import { httpProbes } from './helpers.js';
 
 let dir: string;
 beforeAll(() => {
@@ -34,7 +35,7 @@ describe('loadConfig', () => {
     const path = write('ok.yaml', 'version: 1\nprobes:\n  - { id: a, surface: api, request: { url: "https://example.com" } }\n');
     const config = await loadConfig(path, {}, {});
     expect(config.file).toBe(path);
-    expect(config.probes.map((p) => p.request.url)).toEqual(['https://example.com/']);
+    expect(httpProbes(config).map((p) => p.request.url)).toEqual(['https://example.com/']);
   });
 
   it('a missing file', async () => {
@@ -93,7 +94,7 @@ describe('loadConfig', () => {
       ].join('\n'),
     );
     const config = await loadConfig(path, {}, {});
-    expect(config.probes.map((p) => [p.id, p.surface, p.request.url])).toEqual([
+    expect(httpProbes(config).map((p) => [p.id, p.surface, p.request.url])).toEqual([
       ['a', 'api', 'https://example.com/'],
       ['b', 'web', 'https://example.com/'],
     ]);

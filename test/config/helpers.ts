@@ -26,9 +26,17 @@ export function load(text: string, overrides: ConfigOverrides = {}, env: Record<
   return parseConfig(text, FILE, overrides, env);
 }
 
+/** Every probe of a config, which must all be http probes. */
+export function httpProbes(config: RunConfig): HttpProbe[] {
+  return config.probes.map((probe) => {
+    if (probe.kind !== 'http') throw new Error(`expected an http probe, got ${probe.kind}`);
+    return probe;
+  });
+}
+
 /** The one probe of a config, as an http probe. */
 export function onlyProbe(config: RunConfig): HttpProbe {
-  const [probe] = config.probes;
+  const [probe] = httpProbes(config);
   if (config.probes.length !== 1 || !probe) throw new Error(`expected one probe, got ${config.probes.length}`);
   return probe;
 }

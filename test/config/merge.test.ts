@@ -1,7 +1,7 @@
 // Defaults merge in SPEC's order: built-in < file defaults < probe < flags.
 import { describe, expect, it } from 'vitest';
 import { USER_AGENT } from '../../src/version.js';
-import { lines, load, onlyProbe, withProbe } from './helpers.js';
+import { httpProbes, lines, load, onlyProbe, withProbe } from './helpers.js';
 
 const minimal = lines('version: 1', 'probes:', '  - { id: p, surface: web, request: { url: "https://example.com/" } }');
 
@@ -112,11 +112,11 @@ describe('merge order', () => {
     const config = load(text, { concurrency: 2, samples: 7, timeoutMs: 100, baseUrl: 'https://staging.example.com', vantage: 'ci' });
     expect(config.vantage).toBe('ci');
     expect(config.concurrency).toBe(2);
-    for (const probe of config.probes) {
+    for (const probe of httpProbes(config)) {
       expect(probe.samples).toBe(7);
       expect(probe.request.timeoutMs).toBe(100);
     }
-    expect(config.probes.map((p) => p.request.url)).toEqual(['https://staging.example.com/page', 'https://staging.example.com/api/items']);
+    expect(httpProbes(config).map((p) => p.request.url)).toEqual(['https://staging.example.com/page', 'https://staging.example.com/api/items']);
   });
 
   it('an explicit user-agent replaces the built-in one', () => {
@@ -177,7 +177,7 @@ describe('values', () => {
       '  - { id: b, surface: api, request: { url: "/health" } }',
       '  - { id: c, surface: api, request: { url: "http://other.test:8080/x" } }',
     );
-    expect(load(text).probes.map((p) => p.request.url)).toEqual([
+    expect(httpProbes(load(text)).map((p) => p.request.url)).toEqual([
       'https://example.com/v1/items?page=2',
       'https://example.com/health',
       'http://other.test:8080/x',
@@ -199,7 +199,7 @@ describe('interpolation', () => {
       '  - { id: json, surface: api, request: { url: "/", json: { user: "${env.API_USER}", list: ["${env.API_USER}", 1], "${env.API_USER}": x } } }',
       '  - { id: form, surface: api, request: { url: "/", form: { user: "${env.API_USER}", password: "${env.PASSWORD_PLAIN}" } } }',
     );
-    const [raw, json, form] = load(text, {}, env).probes;
+    const [raw, json, form] = httpProbes(load(text, {}, env));
     expect(raw?.request.url).toBe('https://api.example.com/u/bob');
     expect(raw?.request.headers.authorization).toBe('Bearer tok-123');
     expect(raw?.request.body).toEqual({ type: 'raw', text: 'code=c0de' });

@@ -36,7 +36,7 @@ describe('problem positions', () => {
     expect(problemsOf(text)).toEqual(['probes.yaml:7:11: probes[0].kind: unknown kind "grpc": expected one of http, flow, links']);
   });
 
-  it('flow and links are known kinds, not supported yet', () => {
+  it('a flow needs steps; links is a known kind, not supported yet', () => {
     const text = lines(
       'version: 1',
       'probes:',
@@ -49,7 +49,7 @@ describe('problem positions', () => {
       '    surface: web',
     );
     expect(problemsOf(text)).toEqual([
-      'probes.yaml:4:11: probes[0].kind: kind "flow" is not supported yet',
+      'probes.yaml:6:12: probes[0].steps: expected at least one step',
       'probes.yaml:8:11: probes[1].kind: kind "links" is not supported yet',
     ]);
   });
