@@ -1,7 +1,9 @@
 // Adding a probe kind: write its runner module, then add one line here.
+import { flowRunner } from './flow.js';
 import { httpRunner } from './http.js';
 import type { RunnerRegistry } from './runner.js';
 
 export const runners: RunnerRegistry = {
   http: httpRunner,
+  flow: flowRunner,
 };
