@@ -2,9 +2,10 @@
 // cookie), checked at load time so a bad regex or JSON path fails `validate`, not every sample.
 import { z } from 'zod';
 import type { CaptureSource, CaptureSpec } from './types.js';
-import { AT_KEY } from './checks.js';
 import { booleanField, regexField, textField } from './fields.js';
+import type { Report } from './issues.js';
 import { parseJsonPath } from './jsonpath.js';
+import type { DataPath } from './positions.js';
 
 /** A capture is read as `${name}`, so its name must be one `${…}` can hold and not look like env./secret. */
 const CAPTURE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -48,21 +49,29 @@ const captureEntrySchema = z
     return { source, secret: entry.secret ?? false };
   });
 
-/** `capture:` → the step's captures in the order written. */
-export const capturesField = z.record(z.string(), captureEntrySchema).transform((entries, ctx) => {
-  const captures: CaptureSpec[] = [];
-  for (const [name, entry] of Object.entries(entries)) {
-    if (CAPTURE_NAME.test(name) && name !== 'env' && name !== 'secret') captures.push({ name, ...entry });
-    else {
-      const message = `invalid capture name ${JSON.stringify(name)}: use letters, digits and _ (not starting with a digit), so that \${${name}} reads it`;
-      ctx.addIssue({ code: 'custom', path: [name], params: AT_KEY, message });
-    }
-  }
-  return captures;
-});
+/** `capture:` → the step's captures in the order written (names are checked by checkCaptureNames). */
+export const capturesField = z
+  .record(z.string(), captureEntrySchema)
+  .transform((entries): CaptureSpec[] => Object.entries(entries).map(([name, entry]) => ({ name, ...entry })));
 
-/** The names a raw `capture` mapping defines, even when it is invalid (so later steps get no false errors). */
-export function captureNamesOf(rawStep: unknown): string[] {
+/** The `capture` mapping of a raw step, whatever else is wrong with it. */
+function rawCaptures(rawStep: unknown): Record<string, unknown> {
   const capture = typeof rawStep === 'object' && rawStep !== null ? (rawStep as Record<string, unknown>).capture : undefined;
-  return typeof capture === 'object' && capture !== null && !Array.isArray(capture) ? Object.keys(capture) : [];
+  return typeof capture === 'object' && capture !== null && !Array.isArray(capture) ? (capture as Record<string, unknown>) : {};
+}
+
+/** The names a raw step captures, even when the step is invalid (so later steps get no false errors). */
+export function captureNamesOf(rawStep: unknown): string[] {
+  return Object.keys(rawCaptures(rawStep));
+}
+
+/**
+ * Reports each capture name that `${…}` could not read; checked on the raw step so that a
+ * problem elsewhere in the mapping hides nothing.
+ */
+export function checkCaptureNames(rawStep: unknown, path: DataPath, report: Report): void {
+  for (const name of captureNamesOf(rawStep)) {
+    if (CAPTURE_NAME.test(name) && name !== 'env' && name !== 'secret') continue;
+    report([...path, 'capture', name], `invalid capture name ${JSON.stringify(name)}: use letters, digits and _ (not starting with a digit), so that \${${name}} reads it`, 'key');
+  }
 }

@@ -3,7 +3,7 @@
 // that no earlier step captures is a config error at the string that makes it.
 import { z } from 'zod';
 import type { FlowProbe, FlowStep } from './types.js';
-import { capturesField, captureNamesOf } from './captures.js';
+import { capturesField, captureNamesOf, checkCaptureNames } from './captures.js';
 import type { LoadContext } from './context.js';
 import { BUILT_IN, type ResolvedDefaults } from './defaults.js';
 import { booleanField, durationField } from './fields.js';
@@ -62,13 +62,15 @@ function loadSteps(rawSteps: unknown[], path: DataPath, inherited: InheritedRequ
   const steps = rawSteps.map((raw, index): FlowStep | null => {
     const at = [...path, index];
     const input = parseWith(stepSchema, raw, at, ctx.report);
-    if (input) {
-      const earlier = firstIndex.get(input.id);
-      if (earlier === undefined) firstIndex.set(input.id, index);
-      else ctx.report([...at, 'id'], `duplicate step id ${JSON.stringify(input.id)} (already used by steps[${earlier}])`);
+    const fields = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+    if (typeof fields.id === 'string') {
+      const earlier = firstIndex.get(fields.id);
+      if (earlier === undefined) firstIndex.set(fields.id, index);
+      else ctx.report([...at, 'id'], `duplicate step id ${JSON.stringify(fields.id)} (already used by steps[${earlier}])`);
     }
+    checkCaptureNames(raw, at, ctx.report);
     let step: FlowStep | null = null;
-    const requestInput = input?.request ?? requestSchema.safeParse(typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).request : undefined).data;
+    const requestInput = input?.request ?? requestSchema.safeParse(fields.request).data;
     if (inherited && requestInput) {
       const timeoutMs = ctx.overrides.timeoutMs ?? input?.timeout ?? inherited.timeoutMs;
       const request = resolveRequest(requestInput, [...at, 'request'], { ...inherited, timeoutMs }, ctx, { captures: captured });
