@@ -92,6 +92,7 @@ export interface FlowStep {
   captures: CaptureSpec[];
 }
 
+/** A login (or any multi-step) flow: each sample is one person going through every step. */
 export interface FlowProbe extends ProbeBase {
   kind: 'flow';
   /** Run in order, each sample with a fresh cookie jar; a failed step skips the rest. */

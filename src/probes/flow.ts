@@ -10,6 +10,7 @@ import { newCookieJar } from './cookie-jar.js';
 import { runStep, type FlowState } from './flow-step.js';
 import { repeat, type ProbePlan, type ProbeRunner, type RunContext, type SampleTask } from './runner.js';
 
+/** Runs flow probes: one sample = every step in order, with its own cookie jar. */
 export const flowRunner: ProbeRunner<FlowProbe> = {
   plan(probe: FlowProbe, ctx: RunContext): ProbePlan {
     const shared = probe.reuseConnections ? new StepPools(ctx) : null;

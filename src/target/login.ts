@@ -7,8 +7,9 @@ import { apiError } from './api.js';
 import { escapeHtml, layout } from './pages.js';
 import { htmlResponse, jsonResponse, type TargetRequest, type TargetResponse } from './response.js';
 
-/** The one account the target knows; `upprobe demo` passes these as UPPROBE_USER / UPPROBE_PASSWORD. */
+/** The one account the target knows; `upprobe demo` passes it as UPPROBE_USER … */
 export const DEMO_USER = 'demo';
+/** … and UPPROBE_PASSWORD, unless those are set. */
 export const DEMO_PASSWORD = 'upprobe-demo-password';
 
 /** Signs tokens and sessions; new for every process, so nothing outlives the target. */
