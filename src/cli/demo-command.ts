@@ -1,6 +1,6 @@
 // `upprobe demo`: the built-in target on a free loopback port, probed by the shipped probes.yaml.
 import { fileURLToPath } from 'node:url';
-import { isScenario, SCENARIOS, startTarget } from '../target/server.js';
+import { DEMO_PASSWORD, DEMO_USER, isScenario, SCENARIOS, startTarget } from '../target/server.js';
 import { UsageError } from './errors.js';
 import { runFile, type RunFlags } from './run-command.js';
 
@@ -13,7 +13,9 @@ export async function demoCommand(flags: RunFlags & { scenario?: string }): Prom
   const target = await startTarget({ scenario });
   try {
     process.stderr.write(`upprobe demo: built-in target, scenario ${scenario}, at ${target.url}\n\n`);
-    return await runFile(SHIPPED_PROBES, flags, { baseUrl: target.url });
+    // The shipped login flow signs in with UPPROBE_USER / UPPROBE_PASSWORD: the target's demo account unless set.
+    const env = { ...process.env, UPPROBE_USER: process.env.UPPROBE_USER ?? DEMO_USER, UPPROBE_PASSWORD: process.env.UPPROBE_PASSWORD ?? DEMO_PASSWORD };
+    return await runFile(SHIPPED_PROBES, flags, { baseUrl: target.url }, env);
   } finally {
     await target.close();
   }

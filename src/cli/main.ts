@@ -89,7 +89,7 @@ Exit codes:
     program
       .command('demo')
       .description('start the built-in target on a free loopback port and run the shipped probes.yaml against it')
-      .option('--scenario <name>', 'what the target should break: healthy, app-outage, web-outage, slow, hang, …', 'healthy'),
+      .option('--scenario <name>', 'what the target should break: healthy, app-outage, web-outage, slow, hang, login-broken, login-slow', 'healthy'),
   ).action(async (options: Record<string, unknown>) => {
     const { demoCommand } = await import('./demo-command.js');
     process.exitCode = await demoCommand(options);
@@ -103,7 +103,7 @@ Exit codes:
       if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port from 0 to 65535.');
       return n;
     }, 8080)
-    .option('--scenario <name>', 'what the target should break: healthy, app-outage, web-outage, slow, hang, …', 'healthy')
+    .option('--scenario <name>', 'what the target should break: healthy, app-outage, web-outage, slow, hang, login-broken, login-slow', 'healthy')
     .action(async (options: { port: number; scenario: string }) => {
       const { targetCommand } = await import('./target-command.js');
       process.exitCode = await targetCommand(options);

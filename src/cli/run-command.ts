@@ -24,8 +24,13 @@ export async function runCommand(file: string, flags: RunFlags): Promise<number>
   return runFile(file, flags, {});
 }
 
-/** Runs a probes file; `extra` lets the demo point it at its own target. */
-export async function runFile(file: string, flags: RunFlags, extra: Partial<ConfigOverrides>): Promise<number> {
+/** Runs a probes file; `extra` and `env` let the demo point it at its own target and sign in there. */
+export async function runFile(
+  file: string,
+  flags: RunFlags,
+  extra: Partial<ConfigOverrides>,
+  env: Record<string, string | undefined> = process.env,
+): Promise<number> {
   const jsonPath = flags.json === true || flags.json === '-' ? '-' : typeof flags.json === 'string' ? flags.json : null;
   if (jsonPath && jsonPath !== '-') checkWritable(jsonPath);
 
@@ -41,7 +46,7 @@ export async function runFile(file: string, flags: RunFlags, extra: Partial<Conf
   };
   let config;
   try {
-    config = await loadConfig(file, overrides, process.env);
+    config = await loadConfig(file, overrides, env);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     for (const problem of err.problems) writeOut(process.stderr, `${formatProblem(problem)}\n`);

@@ -1,6 +1,6 @@
 // `upprobe target`: the built-in target alone, for trying probes by hand, until Ctrl-C.
 import { ExitCode } from '../model/exit-codes.js';
-import { isScenario, SCENARIOS, startTarget } from '../target/server.js';
+import { DEMO_PASSWORD, DEMO_USER, isScenario, SCENARIOS, startTarget } from '../target/server.js';
 import { UsageError } from './errors.js';
 
 export async function targetCommand(options: { port: number; scenario: string }): Promise<number> {
@@ -16,6 +16,7 @@ export async function targetCommand(options: { port: number; scenario: string })
     throw err;
   }
   process.stdout.write(`upprobe target: scenario ${target.scenario}, listening on ${target.url} (Ctrl-C to stop)\n`);
+  process.stdout.write(`demo account for the login flow: UPPROBE_USER=${DEMO_USER} UPPROBE_PASSWORD=${DEMO_PASSWORD}\n`);
   const running = target;
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

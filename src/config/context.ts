@@ -3,7 +3,7 @@ import type { ConfigOverrides } from './types.js';
 import type { Report } from './issues.js';
 import type { DataPath } from './positions.js';
 import { interpolate } from './interpolate.js';
-import { environmentLookup } from './variables.js';
+import { environmentLookup, flowStepLookup } from './variables.js';
 
 /** Passed through every loading step so each reports problems and secrets the same way. */
 export interface LoadContext {
@@ -23,17 +23,27 @@ export interface Filled {
   display: string;
 }
 
+/**
+ * Which `${…}` a string may use. A string (e.g. "in an http probe", named in messages) allows
+ * `${env.*}` and `${secret.*}` only; `captures` (in flow steps) also allows the names captured
+ * by earlier steps, which stay as `${name}` in a template for run time.
+ */
+export type VariableScope = string | { captures: ReadonlySet<string> };
+
 /** Interpolates one string found at `path`; reports its problems there and returns null if any. */
-export function fill(ctx: LoadContext, template: string, path: DataPath, where: string): Filled | null {
-  const result = interpolate(template, environmentLookup(ctx.env, where));
+export function fill(ctx: LoadContext, template: string, path: DataPath, scope: VariableScope): Filled | null {
+  const result =
+    typeof scope === 'string'
+      ? interpolate(template, environmentLookup(ctx.env, scope))
+      : interpolate(template, flowStepLookup(ctx.env, scope.captures), { output: 'template' });
   for (const secret of result.secrets) ctx.secrets.add(secret);
   for (const problem of result.problems) ctx.report(path, problem);
   return result.problems.length > 0 ? null : { value: result.value, display: result.display };
 }
 
 /** Interpolates every value of a string map (headers, form fields); null if any failed. */
-export function fillRecord(ctx: LoadContext, record: Record<string, string>, path: DataPath, where: string): Record<string, string> | null {
-  const entries = Object.entries(record).map(([name, template]) => [name, fill(ctx, template, [...path, name], where)] as const);
+export function fillRecord(ctx: LoadContext, record: Record<string, string>, path: DataPath, scope: VariableScope): Record<string, string> | null {
+  const entries = Object.entries(record).map(([name, template]) => [name, fill(ctx, template, [...path, name], scope)] as const);
   if (entries.some(([, filled]) => filled === null)) return null;
   return Object.fromEntries(entries.map(([name, filled]) => [name, filled?.value ?? '']));
 }

@@ -1,13 +1,12 @@
 // Builds an HttpProbe from its checked input: built-in defaults < file defaults < probe < flags,
 // with every request string interpolated and the URL resolved against the base.
-import { USER_AGENT } from '../version.js';
-import type { HttpProbe, RequestBody, RequestSpec, Thresholds } from './types.js';
-import { fill, fillRecord, type LoadContext } from './context.js';
+import type { HttpProbe, Thresholds } from './types.js';
+import type { LoadContext } from './context.js';
 import { BUILT_IN, type ResolvedDefaults } from './defaults.js';
 import { parseWith } from './issues.js';
 import type { DataPath } from './positions.js';
-import { httpProbeSchema, requestSchema, type HttpProbeInput, type RequestInput } from './schema.js';
-import { resolveProbeUrl } from './urls.js';
+import { inheritFromDefaults, resolveRequest } from './request.js';
+import { httpProbeSchema, requestSchema, type HttpProbeInput } from './schema.js';
 
 const WHERE = 'in an http probe';
 
@@ -20,17 +19,16 @@ export function loadHttpProbe(raw: unknown, path: DataPath, defaults: ResolvedDe
   if (defaults === null) return null;
   if (input !== null) return resolveHttpProbe(input, path, defaults, ctx);
   const request = requestSchema.safeParse(typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).request : undefined);
-  if (request.success) resolveRequestParts(request.data, [...path, 'request'], defaults, ctx);
+  if (request.success) resolveRequest(request.data, [...path, 'request'], inheritFromDefaults(defaults, 0), ctx, WHERE);
   return null;
 }
 
 /** The resolved probe, or null when a problem was reported (unset variable, bad URL). */
 export function resolveHttpProbe(input: HttpProbeInput, path: DataPath, defaults: ResolvedDefaults, ctx: LoadContext): HttpProbe | null {
-  const { request } = input;
-  const parts = resolveRequestParts(request, [...path, 'request'], defaults, ctx);
-  if (parts === null) return null;
-
   const { overrides } = ctx;
+  const timeoutMs = overrides.timeoutMs ?? input.timeout ?? defaults.timeout ?? BUILT_IN.timeoutMs;
+  const request = resolveRequest(input.request, [...path, 'request'], inheritFromDefaults(defaults, timeoutMs), ctx, WHERE);
+  if (request === null) return null;
   return {
     id: input.id,
     kind: 'http',
@@ -38,27 +36,10 @@ export function resolveHttpProbe(input: HttpProbeInput, path: DataPath, defaults
     tags: [...new Set(input.tags ?? [])],
     samples: overrides.samples ?? input.samples ?? defaults.samples ?? BUILT_IN.samples,
     thresholds: mergeThresholds(defaults.thresholds, input.thresholds),
-    request: {
-      method: request.method ?? BUILT_IN.method,
-      ...parts,
-      followRedirects: request.followRedirects ?? defaults.followRedirects ?? BUILT_IN.followRedirects,
-      maxRedirects: request.maxRedirects ?? defaults.maxRedirects ?? BUILT_IN.maxRedirects,
-      timeoutMs: overrides.timeoutMs ?? input.timeout ?? defaults.timeout ?? BUILT_IN.timeoutMs,
-      maxBodySize: request.maxBodySize ?? defaults.maxBodySize ?? BUILT_IN.maxBodySize,
-      insecure: request.insecure ?? defaults.insecure ?? BUILT_IN.insecure,
-    },
+    request,
     expect: input.expect ?? {},
     reuseConnections: input.reuseConnections ?? defaults.reuseConnections ?? BUILT_IN.reuseConnections,
   };
-}
-
-/** The request's interpolated strings: url, headers and body; null when a problem was reported. */
-function resolveRequestParts(request: RequestInput, path: DataPath, defaults: ResolvedDefaults, ctx: LoadContext): Pick<RequestSpec, 'url' | 'headers' | 'body'> | null {
-  const url = resolveUrl(request.url, [...path, 'url'], defaults.baseUrl, ctx);
-  const headers = mergeHeaders(defaults.headers, request.headers, [...path, 'headers'], ctx);
-  const body = resolveBody(request, path, ctx);
-  if (url === null || headers === null || body === null) return null;
-  return { url, headers, ...(body !== undefined && { body }) };
 }
 
 /**
@@ -67,57 +48,4 @@ function resolveRequestParts(request: RequestInput, path: DataPath, defaults: Re
  */
 export function mergeThresholds(defaults: Thresholds | undefined, probe: Thresholds | undefined): Thresholds {
   return { ...BUILT_IN.thresholds, ...defaults, ...probe };
-}
-
-/** Interpolates a probe URL and resolves it against the base; null when a problem was reported. */
-export function resolveUrl(template: string, path: DataPath, base: ResolvedDefaults['baseUrl'], ctx: LoadContext, where = WHERE): string | null {
-  const text = fill(ctx, template, path, where);
-  if (text === null) return null;
-  if (base === 'invalid') return null; // already reported; a second message would only repeat it
-  const url = resolveProbeUrl(text, base);
-  if (url instanceof URL) return url.href;
-  ctx.report(path, url.error);
-  return null;
-}
-
-/** Defaults' headers, then the request's; names lowercased; a user-agent unless one is set. */
-export function mergeHeaders(defaults: Record<string, string>, own: Record<string, string> | undefined, path: DataPath, ctx: LoadContext, where = WHERE): Record<string, string> | null {
-  const filled = fillRecord(ctx, own ?? {}, path, where);
-  if (filled === null) return null;
-  const merged = new Map(Object.entries(defaults));
-  for (const [name, value] of Object.entries(filled)) merged.set(name.toLowerCase(), value);
-  if (!merged.has('user-agent')) merged.set('user-agent', USER_AGENT);
-  return Object.fromEntries(merged);
-}
-
-/** The body with its strings interpolated: undefined for none, null when a problem was reported. */
-function resolveBody(request: RequestInput, path: DataPath, ctx: LoadContext): RequestBody | undefined | null {
-  if (request.body !== undefined) {
-    const text = fill(ctx, request.body, [...path, 'body'], WHERE);
-    return text && { type: 'raw', text: text.value };
-  }
-  if (request.json !== undefined) {
-    let failed = false;
-    const value = mapStrings(request.json, [...path, 'json'], (template, at) => {
-      const text = fill(ctx, template, at, WHERE);
-      failed ||= text === null;
-      return text?.value ?? template;
-    });
-    return failed ? null : { type: 'json', value };
-  }
-  if (request.form !== undefined) {
-    const fields = fillRecord(ctx, request.form, [...path, 'form'], WHERE);
-    return fields && { type: 'form', fields };
-  }
-  return undefined;
-}
-
-/** A copy of a JSON value with `fn` applied to every string leaf (keys stay as written). */
-function mapStrings(value: unknown, path: DataPath, fn: (text: string, path: DataPath) => string): unknown {
-  if (typeof value === 'string') return fn(value, path);
-  if (Array.isArray(value)) return value.map((item, i) => mapStrings(item, [...path, i], fn));
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapStrings(item, [...path, key], fn)]));
-  }
-  return value;
 }

@@ -26,7 +26,10 @@ export interface InterpolateOptions {
 
 /** Replaces each `${name}` in a template through `lookup`; `$${` is a literal `${`. */
 export function interpolate(template: string, lookup: (name: string) => Substitution, options: InterpolateOptions = {}): Interpolated {
-  const literalOpen = options.output === 'template' ? '$${' : '${';
+  const asTemplate = options.output === 'template';
+  const literalOpen = asTemplate ? '$${' : '${';
+  // In a template, a substituted value is text too: its own `${` must not read as a reference later.
+  const text = (value: string) => (asTemplate ? value.split('${').join('$${') : value);
   const result: Interpolated = { value: '', display: '', secrets: [], problems: [] };
   const append = (value: string, display = value) => {
     result.value += value;
@@ -58,10 +61,10 @@ export function interpolate(template: string, lookup: (name: string) => Substitu
       result.problems.push(substitution.problem);
       append(reference);
     } else if (substitution.secret) {
-      append(substitution.value, '***');
+      append(text(substitution.value), '***');
       if (substitution.value !== '') result.secrets.push(substitution.value);
     } else {
-      append(substitution.value);
+      append(text(substitution.value));
     }
     i = close + 1;
   }

@@ -4,16 +4,17 @@ import type { ProbeConfig, ProbeKind } from './types.js';
 import type { LoadContext } from './context.js';
 import type { ResolvedDefaults } from './defaults.js';
 import type { DataPath } from './positions.js';
+import { loadFlowProbe } from './flow-probe.js';
 import { loadHttpProbe } from './http-probe.js';
 import { loadLinksProbe } from './links-probe.js';
 
 /** Validates one raw probe of its kind and resolves it; `defaults` is null when they were invalid. */
 export type ProbeLoader = (raw: unknown, path: DataPath, defaults: ResolvedDefaults | null, ctx: LoadContext) => ProbeConfig | null;
 
-/** Every kind SPEC names; null means "known, not supported yet" (a config error at `kind`). */
+/** Every kind SPEC names, each with its loader. */
 export const PROBE_KINDS = {
   http: loadHttpProbe,
-  flow: null,
+  flow: loadFlowProbe,
   links: loadLinksProbe,
 } satisfies Record<ProbeKind, ProbeLoader | null>;
 

@@ -103,7 +103,38 @@ export interface LinksProbe extends ProbeBase {
   reuseConnections: boolean;
 }
 
-export type ProbeConfig = HttpProbe | LinksProbe;
+/** Where a flow step reads a value from: the final response's body, headers, or the cookie jar. */
+export type CaptureSource =
+  | { from: 'regex'; pattern: RegExp }
+  | { from: 'json'; path: string }
+  | { from: 'header'; name: string }
+  | { from: 'cookie'; name: string };
+
+/** `capture: { name: … }` of a flow step: later steps read the value as `${name}`. */
+export interface CaptureSpec {
+  name: string;
+  source: CaptureSource;
+  /** The value is redacted from every output, like `${secret.*}` values. */
+  secret: boolean;
+}
+
+/** One request of a flow; its strings may hold `${capture}` references to earlier steps. */
+export interface FlowStep {
+  id: string;
+  request: RequestSpec;
+  expect: Expectations;
+  captures: CaptureSpec[];
+}
+
+/** A login (or any multi-step) flow: each sample is one person going through every step. */
+export interface FlowProbe extends ProbeBase {
+  kind: 'flow';
+  /** Run in order, each sample with a fresh cookie jar; a failed step skips the rest. */
+  steps: FlowStep[];
+  reuseConnections: boolean;
+}
+
+export type ProbeConfig = HttpProbe | FlowProbe | LinksProbe;
 
 export interface RunConfig {
   /** The path as given on the command line: config errors name it. */

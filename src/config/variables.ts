@@ -1,4 +1,5 @@
-// What `${...}` means outside flow steps: `${env.NAME}` and `${secret.NAME}`, nothing else.
+// What `${...}` means: `${env.NAME}` and `${secret.NAME}` everywhere, and in flow steps also
+// `${name}` for a value an earlier step captured.
 import type { Substitution } from './interpolate.js';
 
 /** SPEC: a variable with one of these in its name is secret however it is read. */
@@ -28,6 +29,20 @@ export function environmentLookup(env: Record<string, string | undefined>, where
     const value = env[variable];
     if (value === undefined) return { problem: `environment variable ${variable} is not set (read by \${${name}})` };
     return { value, secret: source === 'secret' || isSecretName(variable) };
+  };
+}
+
+/**
+ * The lookup for flow steps: the environment as everywhere, and the names in `captures` (what
+ * earlier steps capture) kept as `${name}` for run time; any other name is a problem.
+ */
+export function flowStepLookup(env: Record<string, string | undefined>, captures: ReadonlySet<string>): (name: string) => Substitution {
+  const fromEnv = environmentLookup(env, 'in a flow step');
+  return (name) => {
+    if (REFERENCE.test(name)) return fromEnv(name);
+    if (captures.has(name)) return 'keep';
+    const known = captures.size > 0 ? `captured so far: ${[...captures].join(', ')}` : 'nothing is captured before this step';
+    return { problem: `unknown capture \${${name}}: no earlier step of this flow captures "${name}" (${known})` };
   };
 }
 

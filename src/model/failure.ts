@@ -32,8 +32,14 @@ export type Failure =
   | { class: 'redirect'; reason: 'loop' | 'too-many' | 'scheme'; location: string; maxRedirects?: number }
   | { class: 'http_5xx' | 'http_4xx'; status: number; statusText: string; retryAfter?: string }
   | { class: 'assertion'; check: AssertionCheck; target?: string; expected: string; actual: string }
-  | { class: 'capture'; name: string; source: string }
+  | { class: 'capture'; name: string; source: CaptureFailureSource; expression: string }
   | { class: 'slow'; latencyMs: number; limitMs: number };
+
+/**
+ * Where a flow step looked for a capture (regex, json, header, cookie; `expression` is the
+ * pattern, path or name), or `url`: a captured value that makes the step's url (`expression`) invalid.
+ */
+export type CaptureFailureSource = 'regex' | 'json' | 'header' | 'cookie' | 'url';
 
 export type AssertionCheck = 'status' | 'body' | 'json' | 'header' | 'finalUrl';
 

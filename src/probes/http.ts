@@ -5,7 +5,7 @@ import { fetchFollowingRedirects } from '../http/redirects.js';
 import type { SampleOutcome } from '../model/sample.js';
 import { checkLatency, checkResponse } from './expect.js';
 import { toFetchRequest } from './request.js';
-import type { ProbePlan, ProbeRunner, RunContext, SampleTask } from './runner.js';
+import { repeat, type ProbePlan, type ProbeRunner, type RunContext, type SampleTask } from './runner.js';
 
 export const httpRunner: ProbeRunner<HttpProbe> = {
   plan(probe: HttpProbe, ctx: RunContext): ProbePlan {
@@ -39,9 +39,4 @@ async function runHttpSample(
   if (!result.ok) return { latencyMs: null, phases: result.timings, failure: located(result.failure) };
   const failure = checkResponse(probe.expect, result.response, request.followRedirects) ?? checkLatency(probe.expect, result.ms);
   return { latencyMs: result.ms, phases: result.timings, failure: failure ? located(failure) : null };
-}
-
-/** The same task n times, lazily: 200,000 samples need no 200,000-entry array. */
-function* repeat(task: SampleTask, n: number): Iterable<SampleTask> {
-  for (let i = 0; i < n; i++) yield task;
 }

@@ -46,7 +46,7 @@ export function describeFailure(f: Failure, origin?: string): string {
     case 'assertion':
       return `${f.check}${f.target ? ` ${f.target}` : ''}: expected ${f.expected}, got ${f.actual}`;
     case 'capture':
-      return `capture "${f.name}" found nothing (${f.source})`;
+      return describeCapture(f);
     case 'slow':
       return `took ${formatMs(f.latencyMs)}, over maxLatency ${formatMs(f.limitMs)}`;
   }
@@ -65,6 +65,22 @@ export function describeChain(hops: readonly Hop[]): string {
 function onOrigin(href: string, origin: string): string {
   const url = URL.canParse(href) ? new URL(href) : null;
   return url && url.origin === origin ? url.pathname + url.search : href;
+}
+
+function describeCapture(f: Extract<Failure, { class: 'capture' }>): string {
+  const name = JSON.stringify(f.name);
+  switch (f.source) {
+    case 'regex':
+      return `capture ${name} found nothing: /${f.expression}/ did not match the body`;
+    case 'json':
+      return `capture ${name} found nothing: no ${f.expression} in the JSON body`;
+    case 'header':
+      return `capture ${name} found nothing: no ${f.expression} header`;
+    case 'cookie':
+      return `capture ${name} found nothing: no cookie ${f.expression} in the jar`;
+    case 'url':
+      return `capture ${name} does not fit in the url ${f.expression}`;
+  }
 }
 
 /** 0.4ms, 12ms, 1.25s: short enough for a table cell. */

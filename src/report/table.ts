@@ -1,4 +1,5 @@
-// The terminal report: probe table, surface table (API beside web), failures table, verdict.
+// The terminal report: probe table, step table (flows), surface table (API beside web), failures
+// table, verdict.
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { SURFACES } from '../config/types.js';
@@ -58,6 +59,31 @@ function probeTable(probes: ProbeResult[], c: ChalkInstance): string {
       ms(r.latencyMs?.max),
       c.red(topClasses(r.failuresByClass)),
     ]);
+  }
+  return t.toString();
+}
+
+/** Flows only: each step's latency and failures, e.g. `login › submit … http_5xx×20`. */
+function stepTable(probes: ProbeResult[], c: ChalkInstance): string | null {
+  const flows = probes.filter((r) => r.steps && r.steps.length > 0);
+  if (flows.length === 0) return null;
+  const t = table(['flow › step', 'ran', 'ok %', 'p50', 'p95', 'max', 'failures'], c, ['left', 'right', 'right', 'right', 'right', 'right', 'left']);
+  for (const r of flows) {
+    for (const step of r.steps ?? []) {
+      const ran = r.samples - step.skipped;
+      const failed = Object.values(step.failuresByClass).reduce((a, b) => a + b, 0);
+      const ms = (v: number | undefined) => (v === undefined ? '-' : formatMs(v));
+      const notes = [topClasses(step.failuresByClass), step.skipped > 0 ? `skipped×${step.skipped}` : ''].filter(Boolean).join(' ');
+      t.push([
+        `${r.probe.id} › ${failed > 0 ? c.red(step.id) : step.id}`,
+        String(ran),
+        ran === 0 ? '-' : failed > 0 ? c.red(percent((ran - failed) / ran)) : percent(1),
+        ms(step.latencyMs?.p50),
+        ms(step.latencyMs?.p95),
+        ms(step.latencyMs?.max),
+        failed > 0 ? c.red(notes) : notes,
+      ]);
+    }
   }
   return t.toString();
 }
@@ -141,7 +167,8 @@ function truncate(text: string, max: number): string {
 export const tableReporter: Reporter = {
   render(result: RunResult, options: RenderOptions): string {
     const c = new Chalk({ level: options.color ? 1 : 0 });
-    const blocks = [probeTable(result.probes, c), surfaceTable(result, c)];
+    const steps = stepTable(result.probes, c);
+    const blocks = [probeTable(result.probes, c), ...(steps ? [steps] : []), surfaceTable(result, c)];
     const failures = failureTable(result.probes, c, options.columns);
     if (failures) blocks.push(failures);
     const verdict = verdictLine(result);

@@ -16,6 +16,27 @@ export interface TargetHandler {
 
 function ignore(): void {}
 
+/** Request bodies are forms: anything bigger is refused rather than buffered. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** The request body as text; null when it is too large or the client went away mid-body. */
+function readBody(request: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    request.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
+    request.on('close', () => resolve(null)); // after 'end' this changes nothing
+  });
+}
+
+function tooLarge(): TargetResponse {
+  return { status: 413, contentType: 'text/plain; charset=utf-8', body: 'request body too large\n' };
+}
+
 // The path without the query string; the route table matches paths only.
 function pathOf(url: string | undefined): string {
   return (url ?? '/').split('?')[0] ?? '/';
@@ -51,8 +72,14 @@ export function createTargetHandler(scenario: ScenarioName, seed: number): Targe
     if (behaviour.hang) return;
 
     const hit = { route, index, seed };
-    const answer = behaviour.override?.(hit) ?? route.respond();
-    const delayMs = behaviour.delayMs?.(hit) ?? 0;
+    void readBody(request).then((body) => {
+      const method = request.method ?? 'GET';
+      const answer = body === null ? tooLarge() : (behaviour.override?.(hit) ?? route.respond({ method, path: pathOf(request.url), headers: request.headers, body }));
+      answerAfter(behaviour.delayMs?.(hit) ?? 0, request, response, answer);
+    });
+  }
+
+  function answerAfter(delayMs: number, request: IncomingMessage, response: ServerResponse, answer: TargetResponse): void {
     if (delayMs <= 0) {
       write(request, response, answer, scenario);
       return;

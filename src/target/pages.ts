@@ -2,12 +2,13 @@
 import { POSTS, TRENDS, type Post } from './data.js';
 import { htmlResponse, type TargetResponse } from './response.js';
 
-function escapeHtml(text: string): string {
+/** Text made safe to put inside HTML. */
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-// Every page shares the head (stylesheet, script) and header (logo, navigation).
-function layout(title: string, main: string): string {
+/** Every page shares the head (stylesheet, script) and header (logo, navigation). */
+export function layout(title: string, main: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -71,4 +72,9 @@ export function methodNotAllowedPage(): TargetResponse {
 /** What a reverse proxy answers when the page renderer behind it is down. */
 export function badGatewayPage(): TargetResponse {
   return htmlResponse(502, '<!doctype html>\n<html><head><title>502 Bad Gateway</title></head>\n<body><h1>Bad Gateway</h1></body></html>\n');
+}
+
+/** What a crashed application server answers (the login service in login-broken). */
+export function serverErrorPage(): TargetResponse {
+  return htmlResponse(500, '<!doctype html>\n<html><head><title>500 Internal Server Error</title></head>\n<body><h1>Internal Server Error</h1></body></html>\n');
 }

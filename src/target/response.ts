@@ -1,4 +1,14 @@
 // One plain value per answer: routes and scenarios build it, the handler writes it.
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** What a route sees of a request: enough for forms and cookies. */
+export interface TargetRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  /** The body as text (forms are small; the handler caps it). */
+  body: string;
+}
 
 /** What the target sends back; the handler adds content-length and the scenario header. */
 export interface TargetResponse {

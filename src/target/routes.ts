@@ -1,12 +1,16 @@
 // The route table: which method and path map to which answer, and which part of the product it is.
 import { apiError, healthResponse, notificationsResponse, timelineResponse } from './api.js';
 import { cssResponse, logoResponse, scriptResponse } from './assets.js';
+import { createSession, loginPage, meResponse, signedInHome } from './login.js';
 import { explorePage, homePage, methodNotAllowedPage, notFoundPage } from './pages.js';
 import { linkRoute } from './link-routes.js';
-import type { TargetResponse } from './response.js';
+import type { TargetRequest, TargetResponse } from './response.js';
 
-/** Which part of the product a route belongs to; scenarios break one part and spare the rest. */
-export type RouteKind = 'page' | 'asset' | 'image' | 'api';
+/**
+ * Which part of the product a route belongs to; scenarios break one part and spare the rest.
+ * `auth` is the sign-in service (its pages and /api/me), which real sites often run on its own.
+ */
+export type RouteKind = 'page' | 'asset' | 'image' | 'api' | 'auth';
 
 /** One route; `name` keys the per-route request counter that makes scenarios repeatable. */
 export interface Route {
@@ -14,7 +18,7 @@ export interface Route {
   method: string;
   path: string;
   kind: RouteKind;
-  respond(): TargetResponse;
+  respond(request: TargetRequest): TargetResponse;
 }
 
 /** Every route the target serves. Adding one is one line here. */
@@ -27,6 +31,10 @@ export const ROUTES: readonly Route[] = [
   { name: 'api-health', method: 'GET', path: '/api/health', kind: 'api', respond: healthResponse },
   { name: 'api-timeline', method: 'GET', path: '/api/timeline', kind: 'api', respond: timelineResponse },
   { name: 'api-notifications', method: 'GET', path: '/api/notifications', kind: 'api', respond: notificationsResponse },
+  { name: 'login', method: 'GET', path: '/login', kind: 'auth', respond: loginPage },
+  { name: 'session', method: 'POST', path: '/session', kind: 'auth', respond: createSession },
+  { name: 'signed-in-home', method: 'GET', path: '/home', kind: 'auth', respond: signedInHome },
+  { name: 'api-me', method: 'GET', path: '/api/me', kind: 'auth', respond: meResponse },
 ];
 
 function isApiPath(path: string): boolean {

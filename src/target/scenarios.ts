@@ -1,13 +1,23 @@
 // The target's failure modes. Adding a scenario: its name in SCENARIOS and its entry in SCENARIO_BEHAVIOURS.
 import { apiError } from './api.js';
 import { shortLinkCode } from './link-routes.js';
-import { badGatewayPage, movedPage, notFoundPage } from './pages.js';
+import { badGatewayPage, movedPage, notFoundPage, serverErrorPage } from './pages.js';
 import { unitHash } from './random.js';
 import type { TargetResponse } from './response.js';
 import type { Route } from './routes.js';
 
 /** Every scenario `upprobe demo --scenario` and `upprobe target --scenario` accept. */
-export const SCENARIOS = ['healthy', 'app-outage', 'web-outage', 'slow', 'hang', 'links-broken', 'images-broken'] as const;
+export const SCENARIOS = [
+  'healthy',
+  'app-outage',
+  'web-outage',
+  'slow',
+  'hang',
+  'login-broken',
+  'login-slow',
+  'links-broken',
+  'images-broken',
+] as const;
 
 /** A scenario's name; the CLI validates user input with isScenario. */
 export type ScenarioName = (typeof SCENARIOS)[number];
@@ -68,14 +78,14 @@ export const SCENARIO_BEHAVIOURS: Record<ScenarioName, ScenarioBehaviour> = {
     description: 'every route answers fast and correctly',
   },
   'app-outage': {
-    description: `about ${APP_OUTAGE_FAILURE_SHARE * 100}% of /api/* requests answer 503 (repeatable per seed); web pages and assets stay healthy`,
+    description: `about ${APP_OUTAGE_FAILURE_SHARE * 100}% of App API requests (/api/* but /api/me) answer 503 (repeatable per seed); web pages, assets and sign-in stay healthy`,
     override: ({ route, index, seed }) =>
       route.kind === 'api' && unitHash(seed, route.name, index) < APP_OUTAGE_FAILURE_SHARE
         ? apiError(503, 'service unavailable')
         : undefined,
   },
   'web-outage': {
-    description: 'HTML pages answer 502 Bad Gateway; the App API and static assets stay healthy',
+    description: 'HTML pages answer 502 Bad Gateway; the App API, static assets and the sign-in service stay healthy',
     override: ({ route }) => (route.kind === 'page' ? badGatewayPage() : undefined),
   },
   slow: {
@@ -93,6 +103,14 @@ export const SCENARIO_BEHAVIOURS: Record<ScenarioName, ScenarioBehaviour> = {
   'images-broken': {
     description: 'every image (the logo, post pictures) answers 404 while pages, scripts and the API stay healthy',
     override: ({ route }) => (route.kind === 'image' ? notFoundPage() : undefined),
+  },
+  'login-broken': {
+    description: 'POST /session (signing in) answers 500; the login form, pages and the App API stay healthy',
+    override: ({ route }) => (route.name === 'session' ? serverErrorPage() : undefined),
+  },
+  'login-slow': {
+    description: `POST /session (signing in) answers after ${SLOW_DELAY_MS} ms; everything else stays fast`,
+    delayMs: ({ route }) => (route.name === 'session' ? SLOW_DELAY_MS : 0),
   },
 };
 

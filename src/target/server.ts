@@ -6,6 +6,7 @@ import { createTargetHandler } from './handler.js';
 import type { ScenarioName } from './scenarios.js';
 
 export { SCENARIO_HEADER } from './handler.js';
+export { DEMO_PASSWORD, DEMO_USER } from './login.js';
 export { SCENARIOS, SCENARIO_DESCRIPTIONS, isScenario, type ScenarioName } from './scenarios.js';
 
 /** Seed used when none is given, so two runs of the same scenario fail the same requests. */

@@ -6,7 +6,14 @@ interface Report {
   schemaVersion: number;
   exitCode: number;
   summary: { surfaces: Record<'api' | 'web', { failureRate: number; failuresByClass: Record<string, number>; failedProbes: number }> };
-  probes: { id: string; surface: string; passed: boolean; latencyMs: unknown; errors: { class: string; message: string }[] }[];
+  probes: {
+    id: string;
+    surface: string;
+    passed: boolean;
+    latencyMs: unknown;
+    errors: { class: string; step: string | null; message: string; count: number }[];
+    steps?: { id: string; failuresByClass: Record<string, number>; skipped: number }[];
+  }[];
 }
 
 async function demo(...args: string[]) {
@@ -54,6 +61,30 @@ describe('upprobe demo', () => {
     expect(new Set(classes)).toEqual(new Set(['timeout']));
     expect(report.probes[0]!.errors[0]!.message).toMatch(/phase ttfb/);
     expect(ms).toBeLessThan(10_000);
+  });
+
+  it('login-broken: only the login flow fails, at step submit; the API and the other pages stay green', async () => {
+    const { code, report, stderr } = await demo('--scenario', 'login-broken', '--samples', '4');
+    expect(code).toBe(1);
+    expect(report.probes.filter((p) => !p.passed).map((p) => p.id)).toEqual(['login']);
+    const login = report.probes.find((p) => p.id === 'login');
+    expect(login?.errors.map((e) => [e.step, e.class, e.count])).toEqual([['submit', 'http_5xx', 4]]);
+    expect(login?.steps?.map((s) => [s.id, s.failuresByClass, s.skipped])).toEqual([
+      ['form', {}, 0],
+      ['submit', { http_5xx: 4 }, 0],
+      ['me', {}, 4],
+    ]);
+    expect(report.summary.surfaces.api.failureRate).toBe(0);
+    expect(stderr).toMatch(/login › submit .*http_5xx×4/);
+    expect(stderr).toMatch(/login +submit +http_5xx +×4 +500 Internal Server Error/);
+    expect(stderr).not.toContain('upprobe-demo-password');
+  });
+
+  it('login-slow: signing in answers, too slowly: class slow at step submit', async () => {
+    const { code, report } = await demo('--scenario', 'login-slow', '--samples', '2', '--timeout', '5s');
+    expect(code).toBe(1);
+    expect(report.probes.filter((p) => !p.passed).map((p) => p.id)).toEqual(['login']);
+    expect(report.probes.find((p) => p.id === 'login')?.errors.map((e) => [e.step, e.class])).toEqual([['submit', 'slow']]);
   });
 
   it('rejects an unknown scenario as a usage error', async () => {

@@ -137,9 +137,11 @@ describe('usage and config errors', () => {
   });
 
   it('validate: the shipped probes.yaml is valid; a broken file lists every problem', async () => {
-    const shipped = await runCli(['validate', 'probes.yaml'], { cwd: join(dirname(new URL(import.meta.url).pathname), '../..') });
+    // The shipped login flow reads its account from the environment, as a real one would.
+    const env = { UPPROBE_USER: 'demo', UPPROBE_PASSWORD: 'pw' };
+    const shipped = await runCli(['validate', 'probes.yaml'], { cwd: join(dirname(new URL(import.meta.url).pathname), '../..'), env });
     expect(shipped.code).toBe(0);
-    expect(shipped.stdout).toMatch(/OK, 8 probes/);
+    expect(shipped.stdout).toMatch(/OK, 9 probes \(3 api, 6 web\)/);
     const file = probesFile(`version: 1\nprobes:\n  - { id: a, kind: http, surface: api, request: { url: /x } }\n  - { id: a, kind: http, surface: nope, request: { url: "http://h/" } }\n`);
     const broken = await runCli(['validate', file]);
     expect(broken.code).toBe(2);

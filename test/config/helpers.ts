@@ -26,19 +26,19 @@ export function load(text: string, overrides: ConfigOverrides = {}, env: Record<
   return parseConfig(text, FILE, overrides, env);
 }
 
-/** The one probe of a config, as an http probe. */
-export function onlyProbe(config: RunConfig): HttpProbe {
-  const [probe] = httpProbes(config);
-  if (config.probes.length !== 1 || !probe) throw new Error(`expected one http probe, got ${config.probes.length} probes`);
-  return probe;
-}
-
-/** A config's probes, which must all be http probes. */
+/** Every probe of a config, which must all be http probes. */
 export function httpProbes(config: RunConfig): HttpProbe[] {
   return config.probes.map((probe) => {
     if (probe.kind !== 'http') throw new Error(`expected an http probe, got ${probe.kind}`);
     return probe;
   });
+}
+
+/** The one probe of a config, as an http probe. */
+export function onlyProbe(config: RunConfig): HttpProbe {
+  const [probe] = httpProbes(config);
+  if (config.probes.length !== 1 || !probe) throw new Error(`expected one http probe, got ${config.probes.length} probes`);
+  return probe;
 }
 
 /** A minimal valid file around one probe's extra lines (indented 4, starting on line 7). */

@@ -36,9 +36,9 @@ describe('problem positions', () => {
     expect(problemsOf(text)).toEqual(['probes.yaml:7:11: probes[0].kind: unknown kind "grpc": expected one of http, flow, links']);
   });
 
-  it('flow is a known kind, not supported yet', () => {
+  it('a flow needs at least one step', () => {
     const text = lines('version: 1', 'probes:', '  - id: login', '    kind: flow', '    surface: web', '    steps: []');
-    expect(problemsOf(text)).toEqual(['probes.yaml:4:11: probes[0].kind: kind "flow" is not supported yet']);
+    expect(problemsOf(text)).toEqual(['probes.yaml:6:12: probes[0].steps: expected at least one step']);
   });
 
   it('a missing surface points at the probe mapping and says what it is for', () => {

@@ -1,0 +1,84 @@
+// `kind: flow`: every sample runs all steps in order with a fresh cookie jar, like one person
+// logging in. After a failed step the rest are skipped; the sample's failure names the step.
+import type { FlowProbe, RequestSpec } from '../config/types.js';
+import { secretForms } from '../config/variables.js';
+import { ConnectionPool } from '../http/connections.js';
+import type { SampleOutcome, StepOutcome } from '../model/sample.js';
+import { addPhases, emptyPhases } from '../model/timings.js';
+import { createRedactor, redactValue } from '../report/redact.js';
+import { newCookieJar } from './cookie-jar.js';
+import { runStep, type FlowState } from './flow-step.js';
+import { repeat, type ProbePlan, type ProbeRunner, type RunContext, type SampleTask } from './runner.js';
+
+/** Runs flow probes: one sample = every step in order, with its own cookie jar. */
+export const flowRunner: ProbeRunner<FlowProbe> = {
+  plan(probe: FlowProbe, ctx: RunContext): ProbePlan {
+    const shared = probe.reuseConnections ? new StepPools(ctx) : null;
+    const sample: SampleTask = async () => {
+      // Fresh connections per sample (a first visit) unless reuseConnections.
+      const pools = shared ?? new StepPools(ctx);
+      try {
+        return await runFlowSample(probe, pools, ctx);
+      } finally {
+        if (!shared) await pools.close();
+      }
+    };
+    return { samples: repeat(sample, probe.samples), close: async () => shared?.close() };
+  },
+};
+
+/** One sample: every step in order, then its secret captures scrubbed from what it reports. */
+async function runFlowSample(probe: FlowProbe, pools: StepPools, ctx: RunContext): Promise<SampleOutcome> {
+  const state: FlowState = { jar: newCookieJar(), captured: { values: new Map(), secrets: [] } };
+  const steps: StepOutcome[] = [];
+  let outcome: SampleOutcome = { latencyMs: 0, phases: emptyPhases(), failure: null, steps };
+  for (const step of probe.steps) {
+    if (outcome.failure) {
+      steps.push({ id: step.id, latencyMs: null, failure: null, skipped: true });
+      continue;
+    }
+    const run = await runStep(step, state, pools.for(step.request), ctx.interrupt);
+    steps.push({ id: step.id, latencyMs: run.latencyMs, failure: run.failure, skipped: false });
+    // The flow's latency is the sum of its steps'; a step without a response leaves it unmeasured.
+    const latencyMs = outcome.latencyMs === null || run.latencyMs === null ? null : outcome.latencyMs + run.latencyMs;
+    outcome = { latencyMs, phases: addPhases(outcome.phases, run.phases), failure: run.failure, steps };
+  }
+  return scrubSecrets(outcome, state.captured.secrets);
+}
+
+/**
+ * Values captured with `secret: true` are known only to this sample, so the sample hides them
+ * itself before its outcome goes anywhere: what reaches stats and reports already reads ***.
+ * (Secrets from the environment are known before the run; the CLI's output boundary hides those.)
+ */
+function scrubSecrets(outcome: SampleOutcome, secrets: string[]): SampleOutcome {
+  if (outcome.failure === null || secrets.length === 0) return outcome;
+  const redact = createRedactor(secrets.flatMap(secretForms));
+  const failure = redactValue(outcome.failure, redact);
+  const steps = outcome.steps?.map((step) => (step.failure ? { ...step, failure } : step));
+  return { ...outcome, failure, ...(steps && { steps }) };
+}
+
+/**
+ * The connection pools of a sample (or, with reuseConnections, of the whole probe): one per
+ * timeout and TLS setting, since steps may set their own.
+ */
+class StepPools {
+  private readonly pools = new Map<string, ConnectionPool>();
+
+  constructor(private readonly ctx: RunContext) {}
+
+  for(request: RequestSpec): ConnectionPool {
+    const key = `${request.timeoutMs}|${request.insecure}`;
+    let pool = this.pools.get(key);
+    if (!pool) {
+      pool = new ConnectionPool({ timeoutMs: request.timeoutMs, insecure: request.insecure, lookup: this.ctx.lookup });
+      this.pools.set(key, pool);
+    }
+    return pool;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.pools.values()].map((pool) => pool.close()));
+  }
+}
