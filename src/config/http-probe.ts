@@ -5,6 +5,7 @@ import type { HttpProbe, RequestBody, RequestSpec, Thresholds } from './types.js
 import { fill, fillRecord, type LoadContext } from './context.js';
 import { BUILT_IN, type ResolvedDefaults } from './defaults.js';
 import { parseWith } from './issues.js';
+import { resolveRetry } from './retry.js';
 import type { DataPath } from './positions.js';
 import { httpProbeSchema, requestSchema, type HttpProbeInput, type RequestInput } from './schema.js';
 import { resolveProbeUrl } from './urls.js';
@@ -38,6 +39,7 @@ export function resolveHttpProbe(input: HttpProbeInput, path: DataPath, defaults
     tags: [...new Set(input.tags ?? [])],
     samples: overrides.samples ?? input.samples ?? defaults.samples ?? BUILT_IN.samples,
     thresholds: mergeThresholds(defaults.thresholds, input.thresholds),
+    retry: resolveRetry(input, defaults),
     request: {
       method: request.method ?? BUILT_IN.method,
       ...parts,
