@@ -40,9 +40,12 @@ function collectList(value: string, previous: string[] | undefined): string[] {
 
 /** One option per file reporter that has a flag (reporters.ts is the list). */
 function addReportOptions(command: Command): Command {
+  const fromEnv: string[] = [];
   for (const { source, description, stdout } of FILE_REPORTERS) {
     if ('flag' in source) command.option(`--${source.flag} ${stdout ? '[path]' : '<path>'}`, description);
+    else fromEnv.push(`  ${source.env} set: ${description}`);
   }
+  if (fromEnv.length > 0) command.addHelpText('after', `\nEnvironment:\n${fromEnv.join('\n')}`);
   return command;
 }
 
@@ -103,6 +106,17 @@ Exit codes:
     const { demoCommand } = await import('./demo-command.js');
     process.exitCode = await demoCommand(options);
   });
+
+  program
+    .command('history')
+    .description('show the last runs a --record file holds, with a failure-rate sparkline per surface')
+    .argument('<file>', 'the file that `run --record` appends to')
+    .option('--last <n>', 'how many runs to show', positiveInt, 20)
+    .option('--no-color', 'plain output; NO_COLOR and a non-TTY stdout do the same')
+    .action(async (file: string, options: { last: number; color?: boolean }) => {
+      const { historyCommand } = await import('./history-command.js');
+      process.exitCode = historyCommand(file, options);
+    });
 
   program
     .command('target')

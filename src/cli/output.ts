@@ -4,6 +4,7 @@ import { accessSync, closeSync, constants, fstatSync, openSync, readSync, rename
 import { dirname, resolve } from 'node:path';
 import { createRedactor, type Redact } from '../report/redact.js';
 import { UsageError } from './errors.js';
+import { withFileLock } from './file-lock.js';
 
 let redact: Redact = (text) => text;
 
@@ -24,7 +25,8 @@ export function useColor(stream: NodeJS.WriteStream, flag: boolean | undefined):
 
 /**
  * Fails before anything is probed if a report could not be written where asked: the directory
- * must exist and be writable (a replaced file is renamed into it), an appended file writable.
+ * must exist and be writable (a replaced file is renamed into it; an appended one has its lock
+ * file there), and an existing file to append to must be writable.
  */
 export function checkWritable(path: string, mode: 'replace' | 'append'): void {
   const dir = dirname(resolve(path));
@@ -38,29 +40,31 @@ export function checkWritable(path: string, mode: 'replace' | 'append'): void {
   if (kind(dir) !== 'directory') throw new UsageError(`cannot write ${path}: directory ${dir} does not exist`);
   const target = kind(path);
   if (target === 'directory') throw new UsageError(`cannot write ${path}: it is a directory`);
-  const needed = mode === 'append' && target === 'file' ? path : dir;
-  try {
-    accessSync(needed, constants.W_OK);
-  } catch {
-    throw new UsageError(`cannot write ${path}: ${needed} is not writable`);
+  for (const needed of mode === 'append' && target === 'file' ? [dir, path] : [dir]) {
+    try {
+      accessSync(needed, constants.W_OK);
+    } catch {
+      throw new UsageError(`cannot write ${path}: ${needed} is not writable`);
+    }
   }
 }
 
 /**
- * Appends a record in a single write(2) to a file opened with O_APPEND, so that two overlapping
- * runs (cron) leave two whole records, never interleaved (on local file systems; NFS does not
- * promise it). A file whose last line was cut short gets a line break first, so the new record
- * is not glued to the broken one.
+ * Appends a record so that two overlapping runs (cron) leave two whole records: under a lock
+ * file (file-lock.ts), in a single write(2) to a file opened with O_APPEND. A file whose last line
+ * was cut short (a writer died) gets a line break first, so the new record is not glued to it.
  */
 export function appendWhole(path: string, text: string): void {
-  const fd = openSync(path, 'a+'); // O_APPEND, and readable for the check below
-  try {
-    const data = Buffer.from(endsWithNewline(fd) ? redact(text) : `\n${redact(text)}`);
-    const written = writeSync(fd, data);
-    if (written !== data.length) throw new Error(`short write to ${path}: ${written} of ${data.length} bytes`);
-  } finally {
-    closeSync(fd);
-  }
+  withFileLock(path, () => {
+    const fd = openSync(path, 'a+'); // O_APPEND, and readable for the check below
+    try {
+      const data = Buffer.from(endsWithNewline(fd) ? redact(text) : `\n${redact(text)}`);
+      const written = writeSync(fd, data);
+      if (written !== data.length) throw new Error(`short write to ${path}: ${written} of ${data.length} bytes`);
+    } finally {
+      closeSync(fd);
+    }
+  });
 }
 
 /** True for an empty file or one whose last byte is a line break. */
