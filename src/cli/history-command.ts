@@ -5,11 +5,13 @@ import { UsageError } from './errors.js';
 import { linesFromEnd } from './lines-from-end.js';
 import { useColor, writeOut } from './output.js';
 
+/** `history`'s options: how many runs to show, and colour. */
 export interface HistoryFlags {
   last: number;
   color?: boolean;
 }
 
+/** Prints the last runs of a record; a file that cannot be read is a usage error (exit 2). */
 export function historyCommand(file: string, flags: HistoryFlags): number {
   const runs: HistoryRun[] = [];
   let skipped = 0;

@@ -9,6 +9,7 @@ import type { Reporter } from '../report/reporter.js';
 /** Where a file reporter's path comes from: a `run` flag, or an environment variable CI sets. */
 export type ReportSource = { flag: string } | { env: string };
 
+/** A reporter whose text goes to a file, and how that file is named and written. */
 export interface FileReporter {
   source: ReportSource;
   /** The --help line (for an env source, README documents it). */
@@ -25,6 +26,7 @@ export interface FileReporter {
   carriesTotals?: boolean;
 }
 
+/** The registry: one line per file reporter; the flags, checks and writes all follow from it. */
 export const FILE_REPORTERS: readonly FileReporter[] = [
   { source: { flag: 'json' }, description: 'write the JSON report to path, or to stdout when no path or - is given (tables then go to stderr)', reporter: jsonReporter, write: 'replace', stdout: true },
   { source: { flag: 'junit' }, description: 'write a JUnit XML report to path: a testsuite per surface, a testcase per probe (CI test reports)', reporter: junitReporter, write: 'replace' },

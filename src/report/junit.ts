@@ -102,6 +102,7 @@ function testsuite(result: RunResult, surface: Surface, probes: ProbeResult[]): 
   ].join('\n');
 }
 
+/** JUnit XML: what CI systems already show as a test report, one testcase per probe. */
 export const junitReporter: Reporter = {
   render(result: RunResult): string {
     const { summary } = result;

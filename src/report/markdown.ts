@@ -36,6 +36,7 @@ function failureTable(result: RunResult): string[] {
   return lines;
 }
 
+/** The run as Markdown, for the job page of GitHub Actions (appended to $GITHUB_STEP_SUMMARY). */
 export const markdownReporter: Reporter = {
   render(result: RunResult): string {
     const failing = result.probes.filter((r) => !r.passed).map((r) => r.probe.id);

@@ -139,6 +139,7 @@ function probeLabels(r: ProbeResult, vantage: string | null): Labels {
   return { probe: r.probe.id, surface: r.probe.surface, kind: r.probe.kind, vantage: vantage ?? '' };
 }
 
+/** Prometheus text for a dashboard and alerts: gauges of the last run, counters across runs. */
 export const promReporter: Reporter = {
   render(result: RunResult, options: RenderOptions): string {
     const totals = previousTotals(options.previous);

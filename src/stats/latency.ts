@@ -12,6 +12,7 @@ export interface LatencySummary {
   max: number;
 }
 
+/** Count and exact sum of what a histogram recorded: what a total across runs is built from. */
 export interface LatencyTotal {
   count: number;
   sumMs: number;
