@@ -51,6 +51,10 @@ function when(iso: string): string {
   return iso.slice(0, 19).replace('T', ' ');
 }
 
+function countRuns(n: number): string {
+  return `${n} run${n === 1 ? '' : 's'}`;
+}
+
 /** One line per surface: bars oldest → newest, then since when it has been failing. */
 function sparkline(runs: HistoryRun[], surface: Surface): string | null {
   const probed = runs.filter((r) => r.summary.surfaces[surface].probes > 0);
@@ -63,10 +67,10 @@ function sparkline(runs: HistoryRun[], surface: Surface): string | null {
   if (last && failing(last)) {
     let start = probed.length - 1;
     while (start > 0 && failing(probed[start - 1]!)) start--;
-    note = start === 0 ? `failing in all ${probed.length} runs shown` : `failing since ${when(probed[start]!.startedAt)} (${probed.length - start} runs)`;
+    note = start === 0 ? `failing in every run shown (${countRuns(probed.length)})` : `failing since ${when(probed[start]!.startedAt)} (${countRuns(probed.length - start)})`;
   } else {
     const lastFailure = [...probed].reverse().find(failing);
-    note = lastFailure ? `last failure ${when(lastFailure.startedAt)}` : `no failures in ${probed.length} runs`;
+    note = lastFailure ? `last failure ${when(lastFailure.startedAt)}` : `no failures in ${countRuns(probed.length)}`;
   }
   return `${surface.padEnd(4)} ${bars}  ${note}`;
 }
