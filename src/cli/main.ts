@@ -5,6 +5,7 @@ import { parseDuration } from '../config/duration.js';
 import { ExitCode } from '../model/exit-codes.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { failInternal, UsageError } from './errors.js';
+import { FILE_REPORTERS } from './reporters.js';
 
 
 /** A flag's whole number ≥ 1. */
@@ -37,16 +38,27 @@ function collectList(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 }
 
-/** Options shared by `run` and `demo`: what to probe how, and where the report goes. */
+/** One option per file reporter that has a flag (reporters.ts is the list). */
+function addReportOptions(command: Command): Command {
+  const fromEnv: string[] = [];
+  for (const { source, description, stdout } of FILE_REPORTERS) {
+    if ('flag' in source) command.option(`--${source.flag} ${stdout ? '[path]' : '<path>'}`, description);
+    else fromEnv.push(`  ${source.env} set: ${description}`);
+  }
+  if (fromEnv.length > 0) command.addHelpText('after', `\nEnvironment:\n${fromEnv.join('\n')}`);
+  return command;
+}
+
+/** Options shared by `run` and `demo`: what to probe how, and where the reports go. */
 function addRunOptions(command: Command): Command {
-  return command
+  command
     .option('-c, --concurrency <n>', 'requests in flight at once, across all probes (default 16)', positiveInt)
     .option('-n, --samples <n>', 'samples per probe (default 1)', positiveInt)
     .option('-t, --timeout <duration>', 'per-request timeout: 250ms, 5s, 1m or milliseconds (default 10s)', duration)
     .option('--base-url <url>', 'override defaults.baseUrl (same probes against staging or production)', httpUrl)
     .option('--only <id-or-tag...>', 'run only probes with these ids or tags', collectList)
-    .addOption(new Option('--surface <surface>', 'run only that surface').choices(['api', 'web']))
-    .option('--json [path]', 'write the JSON report to path, or to stdout when no path or - is given (tables then go to stderr)')
+    .addOption(new Option('--surface <surface>', 'run only that surface').choices(['api', 'web']));
+  return addReportOptions(command)
     .option('--vantage <name>', 'name of the place the probes run from (region, host); goes into every report')
     .option('--no-color', 'plain output; NO_COLOR and a non-TTY stdout do the same')
     .option('-q, --quiet', 'print only the verdict line');
@@ -94,6 +106,17 @@ Exit codes:
     const { demoCommand } = await import('./demo-command.js');
     process.exitCode = await demoCommand(options);
   });
+
+  program
+    .command('history')
+    .description('show the last runs a --record file holds, with a failure-rate sparkline per surface')
+    .argument('<file>', 'the file that `run --record` appends to')
+    .option('--last <n>', 'how many runs to show', positiveInt, 20)
+    .option('--no-color', 'plain output; NO_COLOR and a non-TTY stdout do the same')
+    .action(async (file: string, options: { last: number; color?: boolean }) => {
+      const { historyCommand } = await import('./history-command.js');
+      process.exitCode = historyCommand(file, options);
+    });
 
   program
     .command('target')

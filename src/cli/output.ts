@@ -1,9 +1,10 @@
 // The output boundary: everything upprobe prints or writes passes through here, redacted.
 import { randomBytes } from 'node:crypto';
-import { renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, fstatSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createRedactor, type Redact } from '../report/redact.js';
 import { UsageError } from './errors.js';
+import { withFileLock } from './file-lock.js';
 
 let redact: Redact = (text) => text;
 
@@ -22,16 +23,56 @@ export function useColor(stream: NodeJS.WriteStream, flag: boolean | undefined):
   return flag !== false && !noColor && stream.isTTY;
 }
 
-/** Fails before anything is probed if a report could not be written where asked. */
-export function checkWritable(path: string): void {
+/**
+ * Fails before anything is probed if a report could not be written where asked: the directory
+ * must exist and be writable (a replaced file is renamed into it; an appended one has its lock
+ * file there), and an existing file to append to must be writable.
+ */
+export function checkWritable(path: string, mode: 'replace' | 'append'): void {
   const dir = dirname(resolve(path));
-  let isDir = false;
-  try {
-    isDir = statSync(dir).isDirectory();
-  } catch {
-    // reported below
+  const kind = (p: string) => {
+    try {
+      return statSync(p).isDirectory() ? 'directory' : 'file';
+    } catch {
+      return 'missing';
+    }
+  };
+  if (kind(dir) !== 'directory') throw new UsageError(`cannot write ${path}: directory ${dir} does not exist`);
+  const target = kind(path);
+  if (target === 'directory') throw new UsageError(`cannot write ${path}: it is a directory`);
+  for (const needed of mode === 'append' && target === 'file' ? [dir, path] : [dir]) {
+    try {
+      accessSync(needed, constants.W_OK);
+    } catch {
+      throw new UsageError(`cannot write ${path}: ${needed} is not writable`);
+    }
   }
-  if (!isDir) throw new UsageError(`cannot write ${path}: directory ${dir} does not exist`);
+}
+
+/**
+ * Appends a record so that two overlapping runs (cron) leave two whole records: under a lock
+ * file (file-lock.ts), in a single write(2) to a file opened with O_APPEND. A file whose last line
+ * was cut short (a writer died) gets a line break first, so the new record is not glued to it.
+ */
+export function appendWhole(path: string, text: string): void {
+  withFileLock(path, () => {
+    const fd = openSync(path, 'a+'); // O_APPEND, and readable for the check below
+    try {
+      const data = Buffer.from(endsWithNewline(fd) ? redact(text) : `\n${redact(text)}`);
+      const written = writeSync(fd, data);
+      if (written !== data.length) throw new Error(`short write to ${path}: ${written} of ${data.length} bytes`);
+    } finally {
+      closeSync(fd);
+    }
+  });
+}
+
+/** True for an empty file or one whose last byte is a line break. */
+function endsWithNewline(fd: number): boolean {
+  const { size } = fstatSync(fd);
+  if (size === 0) return true;
+  const last = Buffer.alloc(1);
+  return readSync(fd, last, 0, 1, size - 1) === 1 && last[0] === 0x0a;
 }
 
 /**

@@ -2,10 +2,10 @@
 import { ConfigError, formatProblem, loadConfig } from '../config/load.js';
 import type { ConfigOverrides, Surface } from '../config/types.js';
 import { ExitCode } from '../model/exit-codes.js';
-import { jsonReporter } from '../report/json.js';
 import { quietReporter, tableReporter } from '../report/table.js';
 import { runProbes, type InterruptReason } from '../run/run.js';
-import { checkWritable, setSecrets, useColor, writeFileAtomic, writeOut } from './output.js';
+import { setSecrets, useColor, writeOut } from './output.js';
+import { reportTargets, usesStdout, writeReports } from './report-files.js';
 
 export interface RunFlags {
   concurrency?: number;
@@ -14,12 +14,12 @@ export interface RunFlags {
   baseUrl?: string;
   only?: string[];
   surface?: Surface;
-  json?: string | boolean;
   vantage?: string;
   color?: boolean;
   quiet?: boolean;
 }
 
+/** Also on the flags: one value per file reporter (`json`, `junit`, …; see reporters.ts). */
 export async function runCommand(file: string, flags: RunFlags): Promise<number> {
   return runFile(file, flags, {});
 }
@@ -31,8 +31,8 @@ export async function runFile(
   extra: Partial<ConfigOverrides>,
   env: Record<string, string | undefined> = process.env,
 ): Promise<number> {
-  const jsonPath = flags.json === true || flags.json === '-' ? '-' : typeof flags.json === 'string' ? flags.json : null;
-  if (jsonPath && jsonPath !== '-') checkWritable(jsonPath);
+  // Every report destination is checked before anything is probed (exit 2 when one is unusable).
+  const targets = reportTargets(flags, env);
 
   const overrides: ConfigOverrides = {
     concurrency: flags.concurrency,
@@ -70,11 +70,12 @@ export async function runFile(
     process.off('SIGTERM', onSignal);
   }
 
-  // With the JSON on stdout, the human report moves to stderr so the JSON stays parseable.
-  const human = jsonPath === '-' ? process.stderr : process.stdout;
+  // With a report on stdout, the human report moves to stderr so the report stays parseable.
+  const human = usesStdout(targets) ? process.stderr : process.stdout;
   const renderOptions = { color: useColor(human, flags.color), columns: human.columns || 120 };
   writeOut(human, (flags.quiet ? quietReporter : tableReporter).render(result, renderOptions));
-  if (jsonPath === '-') writeOut(process.stdout, jsonReporter.render(result, renderOptions));
-  else if (jsonPath) writeFileAtomic(jsonPath, jsonReporter.render(result, renderOptions));
-  return result.exitCode;
+  const problems = writeReports(result, targets, renderOptions);
+  for (const problem of problems) writeOut(process.stderr, `upprobe: ${problem} (the probes ran; this report is missing)\n`);
+  // A report the job relies on is missing: the job is broken, whatever the probes said.
+  return problems.length > 0 ? ExitCode.Usage : result.exitCode;
 }

@@ -15,6 +15,8 @@ export const BUILT_IN = {
   insecure: false,
   reuseConnections: false,
   method: 'GET',
+  retries: 0,
+  retryDelayMs: 1000,
   /** Unless the file says otherwise, every sample must pass. */
   thresholds: { successRate: 1 } satisfies Thresholds,
 } as const;

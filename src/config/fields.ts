@@ -26,6 +26,9 @@ export function field<T>(expected: string, parse: (value: unknown) => T | undefi
   });
 }
 
+/** More retries than this would hide an outage behind a wall of attempts. */
+export const MAX_RETRIES = 10;
+
 const scalar = (value: unknown): value is string | number => typeof value === 'string' || typeof value === 'number';
 
 /** A value YAML may have read from unquoted text: a string, a number or a boolean. */
@@ -36,6 +39,14 @@ const positive = (n: number | undefined) => (n !== undefined && n > 0 ? n : unde
 
 /** Milliseconds above zero: `250ms`, `5s`, `1m`, or a bare number of milliseconds. */
 export const durationField = field('a duration like 250ms, 5s or 1m', (v) => (scalar(v) ? positive(parseDuration(v)) : undefined));
+
+/** Milliseconds that may be zero: a pause such as `retryDelay: 0`. */
+export const delayField = field('a duration like 0, 500ms or 2s', (v) => (scalar(v) ? parseDuration(v) : undefined));
+
+/** Retries of a failed sample: a handful at most, so a typo cannot multiply the load on a service. */
+export const retriesField = field(`a whole number from 0 to ${MAX_RETRIES}`, (v) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_RETRIES ? v : undefined,
+);
 
 /** A fraction 0..1 from `95%` or `0.95`. */
 export const rateField = field('a rate like 95% or a fraction from 0 to 1', (v) => (scalar(v) ? parseRate(v) : undefined));

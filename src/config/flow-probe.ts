@@ -9,6 +9,7 @@ import { BUILT_IN, type ResolvedDefaults } from './defaults.js';
 import { booleanField, durationField } from './fields.js';
 import { mergeThresholds } from './http-probe.js';
 import { parseWith } from './issues.js';
+import { resolveRetry } from './retry.js';
 import type { DataPath } from './positions.js';
 import { inheritFromDefaults, resolveRequest, type InheritedRequest } from './request.js';
 import { expectSchema, probeBaseFields, requestSchema } from './schema.js';
@@ -46,6 +47,7 @@ export function loadFlowProbe(raw: unknown, path: DataPath, defaults: ResolvedDe
     tags: [...new Set(input.tags ?? [])],
     samples: ctx.overrides.samples ?? input.samples ?? defaults.samples ?? BUILT_IN.samples,
     thresholds: mergeThresholds(defaults.thresholds, input.thresholds),
+    retry: resolveRetry(input, defaults),
     steps,
     reuseConnections: input.reuseConnections ?? defaults.reuseConnections ?? BUILT_IN.reuseConnections,
   };

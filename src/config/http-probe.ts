@@ -4,6 +4,7 @@ import type { HttpProbe, Thresholds } from './types.js';
 import type { LoadContext } from './context.js';
 import { BUILT_IN, type ResolvedDefaults } from './defaults.js';
 import { parseWith } from './issues.js';
+import { resolveRetry } from './retry.js';
 import type { DataPath } from './positions.js';
 import { inheritFromDefaults, resolveRequest } from './request.js';
 import { httpProbeSchema, requestSchema, type HttpProbeInput } from './schema.js';
@@ -36,6 +37,7 @@ export function resolveHttpProbe(input: HttpProbeInput, path: DataPath, defaults
     tags: [...new Set(input.tags ?? [])],
     samples: overrides.samples ?? input.samples ?? defaults.samples ?? BUILT_IN.samples,
     thresholds: mergeThresholds(defaults.thresholds, input.thresholds),
+    retry: resolveRetry(input, defaults),
     request,
     expect: input.expect ?? {},
     reuseConnections: input.reuseConnections ?? defaults.reuseConnections ?? BUILT_IN.reuseConnections,

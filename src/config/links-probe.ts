@@ -7,6 +7,7 @@ import { BUILT_IN, type ResolvedDefaults } from './defaults.js';
 import { mergeThresholds } from './http-probe.js';
 import { mergeHeaders, resolveUrl } from './request.js';
 import { parseWith } from './issues.js';
+import { resolveRetry } from './retry.js';
 import { linksProbeSchema, type LinksProbeInput } from './links-schema.js';
 import type { DataPath } from './positions.js';
 
@@ -35,6 +36,7 @@ export function loadLinksProbe(raw: unknown, path: DataPath, defaults: ResolvedD
     tags: [...new Set(input.tags ?? [])],
     samples: 1,
     thresholds: mergeThresholds(defaults.thresholds, input.thresholds),
+    retry: resolveRetry(input, defaults),
     links,
     headers,
     maxRedirects: input.maxRedirects ?? defaults.maxRedirects ?? BUILT_IN.maxRedirects,

@@ -7,11 +7,13 @@ import {
   booleanField,
   choiceField,
   countField,
+  delayField,
   durationField,
   field,
   limitField,
   rateField,
   regexField,
+  retriesField,
   sizeField,
   statusField,
   textField,
@@ -44,6 +46,12 @@ const transportFields = {
   insecure: booleanField.optional(),
 };
 
+/** Retrying failed samples: set in `defaults` or per probe, whatever its kind. */
+const retryFields = {
+  retries: retriesField.optional(),
+  retryDelay: delayField.optional(),
+};
+
 /** `defaults`: what every probe inherits unless it says otherwise. */
 export const defaultsSchema = z.strictObject({
   baseUrl: textField.optional(),
@@ -53,6 +61,7 @@ export const defaultsSchema = z.strictObject({
   headers: headersField.optional(),
   thresholds: thresholdsSchema.optional(),
   reuseConnections: booleanField.optional(),
+  ...retryFields,
   ...transportFields,
 });
 
@@ -115,6 +124,7 @@ export const probeBaseFields = {
   samples: countField.optional(),
   timeout: durationField.optional(),
   thresholds: thresholdsSchema.optional(),
+  ...retryFields,
 };
 
 /** An http probe: one request per sample. */

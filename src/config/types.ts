@@ -55,12 +55,21 @@ export interface Thresholds {
   p99Ms?: number;
 }
 
+/** Tries a failed sample again: one that then passes counts as passed, and as flaky. */
+export interface RetryPolicy {
+  /** Extra attempts after the first (0: none). */
+  retries: number;
+  /** Pause before each retry, in milliseconds. */
+  delayMs: number;
+}
+
 interface ProbeBase {
   id: string;
   surface: Surface;
   tags: string[];
   samples: number;
   thresholds: Thresholds;
+  retry: RetryPolicy;
 }
 
 export interface HttpProbe extends ProbeBase {

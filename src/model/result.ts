@@ -1,7 +1,7 @@
 // The one value a run produces. Every reporter reads it; none reaches back into the run.
 import type { ProbeConfig, Surface } from '../config/types.js';
 import type { ClassCounts, ErrorGroup } from '../stats/probe-stats.js';
-import type { LatencySummary } from '../stats/latency.js';
+import type { LatencySummary, LatencyTotal } from '../stats/latency.js';
 import type { TimedPhase } from './timings.js';
 import type { ExitCode } from './exit-codes.js';
 
@@ -47,10 +47,16 @@ export interface ProbeResult {
   passed: boolean;
   samples: number;
   failedSamples: number;
+  /** Samples that passed only on a retry (counted as passed). */
+  flakySamples: number;
   /** null when the probe produced no sample. */
   successRate: number | null;
   latencyMs: LatencySummary | null;
+  /** The samples latencyMs covers and their summed latency (reports that add runs up need it). */
+  latencyTotal: LatencyTotal;
   phasesMs: Record<TimedPhase, PhaseSummary | null>;
+  /** Per phase, how many samples measured it and the summed time. */
+  phaseTotals: Record<TimedPhase, LatencyTotal>;
   failuresByClass: ClassCounts;
   thresholds: ThresholdResult[];
   errors: ErrorGroup[];
@@ -65,6 +71,7 @@ export interface SurfaceSummary {
   failedProbes: number;
   samples: number;
   failedSamples: number;
+  flakySamples: number;
   failureRate: number;
   failuresByClass: ClassCounts;
 }
@@ -75,6 +82,7 @@ export interface RunSummary {
   failed: number;
   samples: number;
   failedSamples: number;
+  flakySamples: number;
   surfaces: Record<Surface, SurfaceSummary>;
 }
 

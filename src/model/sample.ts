@@ -17,4 +17,6 @@ export interface SampleOutcome {
   phases: PhaseTimings;
   failure: SampleFailure | null;
   steps?: StepOutcome[];
+  /** How many times the sample was tried (retries); absent means once. */
+  attempts?: number;
 }

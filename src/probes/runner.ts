@@ -14,7 +14,10 @@ export interface RunContext {
   lookup?: LookupFunction;
 }
 
-/** One sample, ready to run; it resolves (never rejects) unless the run is interrupted. */
+/**
+ * One sample, ready to run; it resolves (never rejects) unless the run is interrupted. It may be
+ * called again for a retry (run/retry.ts), so each call must be a fresh, independent attempt.
+ */
 export type SampleTask = () => Promise<SampleOutcome>;
 
 /**

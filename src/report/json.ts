@@ -22,6 +22,7 @@ function probeEntry(r: ProbeResult) {
     passed: r.passed,
     samples: r.samples,
     failedSamples: r.failedSamples,
+    flakySamples: r.flakySamples,
     successRate: rate(r.successRate),
     latencyMs: r.latencyMs,
     phasesMs: r.phasesMs,
@@ -68,4 +69,9 @@ export type JsonReport = ReturnType<typeof jsonReport>;
 
 export const jsonReporter: Reporter = {
   render: (result) => `${JSON.stringify(jsonReport(result), null, 2)}\n`,
+};
+
+/** The same report on one line: `--record` appends one per run to a history file (NDJSON). */
+export const recordReporter: Reporter = {
+  render: (result) => `${JSON.stringify(jsonReport(result))}\n`,
 };

@@ -1,5 +1,7 @@
 // Secrets never reach any output: every string leaving the process passes through a redactor.
-// A secret can appear encoded (inside JSON, in a URL, in a form body), so each encoding is masked.
+// A secret can appear encoded (inside JSON, in a URL, in a form body) or escaped by a reporter
+// (XML, Markdown, Prometheus labels), so each of those forms is masked too.
+import { escapeLabelValue, escapeMarkdown, escapeXml } from './escape.js';
 
 export type Redact = (text: string) => string;
 
@@ -13,6 +15,9 @@ export function createRedactor(secrets: readonly string[]): Redact {
     forms.add(JSON.stringify(secret).slice(1, -1));
     forms.add(encodeURIComponent(secret));
     forms.add(new URLSearchParams({ s: secret }).toString().slice(2));
+    forms.add(escapeXml(secret));
+    forms.add(escapeMarkdown(secret));
+    forms.add(escapeLabelValue(secret));
   }
   if (forms.size === 0) return (text) => text;
   // Longest first, so a secret that contains another is masked whole.

@@ -6,6 +6,11 @@ export interface RenderOptions {
   color: boolean;
   /** Terminal width to fit tables into. */
   columns: number;
+  /**
+   * The destination file's current text, for a reporter that carries totals from run to run
+   * (Prometheus counters); null when there is none. Still a pure function: text in, text out.
+   */
+  previous?: string | null;
 }
 
 export interface Reporter {

@@ -3,19 +3,12 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { SURFACES } from '../config/types.js';
-import type { FailureClass } from '../model/failure.js';
 import type { ProbeResult, RunResult } from '../model/result.js';
-import type { ClassCounts, ErrorGroup } from '../stats/probe-stats.js';
+import type { ErrorGroup } from '../stats/probe-stats.js';
 import { describeChain, describeFailure, formatMs } from './describe.js';
+import { failureRows, MAX_FAILURE_ROWS, topClasses, truncate } from './failure-rows.js';
 import type { RenderOptions, Reporter } from './reporter.js';
 import { percent, verdictLine } from './verdict.js';
-import { worstLinksFirst } from './worst-links.js';
-
-/** Failure rows shown in the terminal; the JSON report has them all. */
-const MAX_FAILURE_ROWS = 20;
-
-/** Broken links shown per links probe (worst first), so one broken page cannot fill the table. */
-const MAX_LINK_ROWS = 10;
 
 /** Borderless, two spaces between columns: reads well at 80 columns and pastes into chat. */
 const PLAIN_CHARS = {
@@ -23,7 +16,8 @@ const PLAIN_CHARS = {
   left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
 };
 
-function table(head: string[], c: ChalkInstance, align: ('left' | 'right')[]): Table.Table {
+/** A borderless table in upprobe's terminal style (the history command uses it too). */
+export function table(head: string[], c: ChalkInstance, align: ('left' | 'right')[]): Table.Table {
   return new Table({
     head: head.map((h) => c.bold(h)),
     chars: PLAIN_CHARS,
@@ -32,17 +26,11 @@ function table(head: string[], c: ChalkInstance, align: ('left' | 'right')[]): T
   });
 }
 
-/** "http_5xx×18 timeout×2": the most frequent classes first. */
-export function topClasses(counts: ClassCounts, limit = 2): string {
-  const sorted = (Object.entries(counts) as [FailureClass, number][]).sort((a, b) => b[1] - a[1]);
-  const shown = sorted.slice(0, limit).map(([cls, n]) => `${cls}×${n}`);
-  if (sorted.length > limit) shown.push(`+${sorted.length - limit}`);
-  return shown.join(' ');
-}
-
 function probeTable(probes: ProbeResult[], c: ChalkInstance): string {
-  const t = table(['probe', 'kind', 'surface', 'samples', 'ok %', 'p50', 'p95', 'p99', 'max', 'failures'], c, [
-    'left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left',
+  // The flaky column appears only when retries saved a sample, so the usual table stays narrow.
+  const flaky = probes.some((r) => r.flakySamples > 0);
+  const t = table(['probe', 'kind', 'surface', 'samples', 'ok %', ...(flaky ? ['flaky'] : []), 'p50', 'p95', 'p99', 'max', 'failures'], c, [
+    'left', 'left', 'left', 'right', 'right', ...(flaky ? ['right' as const] : []), 'right', 'right', 'right', 'right', 'left',
   ]);
   for (const r of probes) {
     const ms = (v: number | undefined) => (v === undefined ? '-' : formatMs(v));
@@ -53,6 +41,7 @@ function probeTable(probes: ProbeResult[], c: ChalkInstance): string {
       r.probe.surface,
       String(r.samples),
       r.passed ? ok : c.red(ok),
+      ...(flaky ? [r.flakySamples > 0 ? c.yellow(String(r.flakySamples)) : '0'] : []),
       ms(r.latencyMs?.p50),
       ms(r.latencyMs?.p95),
       ms(r.latencyMs?.p99),
@@ -89,34 +78,24 @@ function stepTable(probes: ProbeResult[], c: ChalkInstance): string | null {
 }
 
 function surfaceTable(result: RunResult, c: ChalkInstance): string {
-  const t = table(['surface', 'probes failing', 'samples failing', 'failure %', 'top classes'], c, ['left', 'right', 'right', 'right', 'left']);
+  const flaky = result.summary.flakySamples > 0;
+  const t = table(['surface', 'probes failing', 'samples failing', 'failure %', ...(flaky ? ['flaky'] : []), 'top classes'], c, [
+    'left', 'right', 'right', 'right', ...(flaky ? ['right' as const] : []), 'left',
+  ]);
   for (const name of SURFACES) {
     const s = result.summary.surfaces[name];
     if (s.probes === 0) continue;
     const paint = s.failedProbes > 0 ? c.red : c.green;
-    t.push([paint(name), `${s.failedProbes}/${s.probes}`, `${s.failedSamples}/${s.samples}`, paint(percent(s.failureRate)), topClasses(s.failuresByClass, 3)]);
+    t.push([
+      paint(name),
+      `${s.failedProbes}/${s.probes}`,
+      `${s.failedSamples}/${s.samples}`,
+      paint(percent(s.failureRate)),
+      ...(flaky ? [String(s.flakySamples)] : []),
+      topClasses(s.failuresByClass, 3),
+    ]);
   }
   return t.toString();
-}
-
-interface FailureRow {
-  probe: string;
-  where: string;
-  example: ErrorGroup['example'];
-  count: number;
-}
-
-/** A probe's rows: each error group; a links probe's worst links only, each with its redirect chain. */
-function failureRows(r: ProbeResult): { rows: FailureRow[]; hidden: number } {
-  const links = r.probe.kind === 'links';
-  const groups = links ? worstLinksFirst(r.errors) : r.errors;
-  const kept = links ? groups.slice(0, MAX_LINK_ROWS) : groups;
-  const rows = kept.map(({ example, count }) => {
-    const path = pathOf(example.url);
-    const where = example.step === null ? path : links ? `${example.step} ${path}` : example.step;
-    return { probe: r.probe.id, where, example, count };
-  });
-  return { rows, hidden: groups.length - kept.length };
 }
 
 /** The example message; a redirect chain of more than one hop is shown hop by hop after it. */
@@ -127,13 +106,10 @@ function exampleText(example: ErrorGroup['example']): string {
 }
 
 function failureTable(probes: ProbeResult[], c: ChalkInstance, columns: number): string | null {
-  const perProbe = probes.map(failureRows);
-  const rows = perProbe.flatMap((p) => p.rows);
+  const { rows, hidden: cut } = failureRows(probes);
   if (rows.length === 0) return null;
-  // Stable: a links probe's rows keep their worst-first order.
-  rows.sort((a, b) => b.count - a.count);
   const shown = rows.slice(0, MAX_FAILURE_ROWS).map((row) => ({ ...row, where: truncate(row.where, 28) }));
-  const hidden = rows.length - shown.length + perProbe.reduce((n, p) => n + p.hidden, 0);
+  const hidden = rows.length - shown.length + cut;
   // The message takes what the other columns leave of the terminal's width (2 spaces between columns).
   const widest = (texts: string[]) => Math.max(...texts.map((x) => x.length));
   const used =
@@ -149,19 +125,6 @@ function failureTable(probes: ProbeResult[], c: ChalkInstance, columns: number):
   }
   const more = hidden > 0 ? `\n… ${hidden} more in the JSON report (--json)` : '';
   return t.toString() + more;
-}
-
-function pathOf(url: string): string {
-  try {
-    const u = new URL(url);
-    return u.pathname + u.search;
-  } catch {
-    return url;
-  }
-}
-
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 export const tableReporter: Reporter = {

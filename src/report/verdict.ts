@@ -10,7 +10,9 @@ export function verdictLine(result: RunResult): string {
     const pct = percent(summary.surfaces[s].failureRate);
     return i === 0 ? `${s} ${pct} of samples failing` : `${s} ${pct}`;
   });
-  return [`${word} ${counted}`, ...surfaces, `exit ${result.exitCode}`].join(' · ');
+  // Samples that passed only on a retry: the gate tolerates them, the reader should still see them.
+  const flaky = summary.flakySamples > 0 ? [`${summary.flakySamples} flaky`] : [];
+  return [`${word} ${counted}`, ...surfaces, ...flaky, `exit ${result.exitCode}`].join(' · ');
 }
 
 /** 0%, 3.3%, 45%, 100%: one decimal only where it matters. */

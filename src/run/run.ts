@@ -6,6 +6,7 @@ import type { RunResult } from '../model/result.js';
 import { runners } from '../probes/registry.js';
 import type { ProbePlan, ProbeRunner, RunContext } from '../probes/runner.js';
 import { ProbeStats } from '../stats/probe-stats.js';
+import { withRetries } from './retry.js';
 import { schedule } from './schedule.js';
 import { probeResult, summarize } from './summary.js';
 
@@ -22,7 +23,10 @@ export async function runProbes(config: RunConfig, ctx: RunContext): Promise<Run
     return { probe, plan, stats: new ProbeStats(plan.maxErrorGroups) };
   });
   try {
-    const sources = entries.map(({ plan, stats }) => ({ tasks: plan.samples, record: stats.add.bind(stats) }));
+    const sources = entries.map(({ probe, plan, stats }) => ({
+      tasks: withRetries(plan.samples, probe.retry, ctx.interrupt),
+      record: stats.add.bind(stats),
+    }));
     await schedule(sources, config.concurrency, ctx.interrupt);
   } finally {
     await Promise.all(entries.map(({ plan }) => plan.close()));

@@ -29,9 +29,12 @@ export function probeResult(probe: ProbeConfig, stats: ProbeStats, links?: LinkC
     passed: !stats.probeFailed && stats.samples > 0 && thresholds.every((t) => t.passed),
     samples: stats.samples,
     failedSamples: stats.failedSamples,
+    flakySamples: stats.flakySamples,
     successRate,
     latencyMs,
+    latencyTotal: stats.latency.total,
     phasesMs,
+    phaseTotals: Object.fromEntries(PHASES.map((phase) => [phase, stats.phases[phase].total])) as ProbeResult['phaseTotals'],
     failuresByClass: stats.failuresByClass,
     thresholds,
     errors: stats.errors,
@@ -53,6 +56,7 @@ export function summarize(results: ProbeResult[]): RunSummary {
     failed: results.length - passed,
     samples: sum(results.map((r) => r.samples)),
     failedSamples: sum(results.map((r) => r.failedSamples)),
+    flakySamples: sum(results.map((r) => r.flakySamples)),
     surfaces,
   };
 }
@@ -67,6 +71,7 @@ function surfaceSummary(results: ProbeResult[]): SurfaceSummary {
     failedProbes: results.filter((r) => !r.passed).length,
     samples,
     failedSamples,
+    flakySamples: sum(results.map((r) => r.flakySamples)),
     failureRate: samples === 0 ? 0 : failedSamples / samples,
     failuresByClass,
   };

@@ -12,6 +12,12 @@ export interface LatencySummary {
   max: number;
 }
 
+/** Count and exact sum of what a histogram recorded: what a total across runs is built from. */
+export interface LatencyTotal {
+  count: number;
+  sumMs: number;
+}
+
 /** Microseconds per millisecond: the histogram counts whole microseconds. */
 const US = 1000;
 
@@ -32,6 +38,11 @@ export class LatencyHistogram {
 
   get size(): number {
     return this.count;
+  }
+
+  /** How many latencies were recorded and their exact sum (a Prometheus summary's _count and _sum). */
+  get total(): LatencyTotal {
+    return { count: this.count, sumMs: this.sum };
   }
 
   /** The percentile in ms, clamped to the exact extremes (HDR rounds up to its bucket's edge). */

@@ -27,6 +27,8 @@ export class StepStats {
 export class ProbeStats {
   samples = 0;
   failedSamples = 0;
+  /** Samples that failed, then passed on a retry: passed, but a dashboard should still see them. */
+  flakySamples = 0;
   readonly failuresByClass: ClassCounts = {};
   readonly latency = new LatencyHistogram();
   readonly phases = Object.fromEntries(PHASES.map((p) => [p, new LatencyHistogram()])) as Record<TimedPhase, LatencyHistogram>;
@@ -48,6 +50,7 @@ export class ProbeStats {
     }
     for (const step of outcome.steps ?? []) this.addStep(step.id, step);
     if (outcome.failure) this.addFailure(outcome.failure);
+    else if ((outcome.attempts ?? 1) > 1) this.flakySamples++;
   }
 
   /**

@@ -100,7 +100,16 @@ probes:
     servers.push(s);
     const file = probesFile(`version: 1\nprobes:\n  - { id: h, kind: http, surface: api, samples: 4, request: { url: "${s.url}/" } }\n`);
     const { code, stdout, ms } = await runCli(['run', file, '--json', '-', '-t', '30s'], {
-      onSpawn: (child) => setTimeout(() => child.kill('SIGINT'), 1500),
+      // Once a request arrives the run is under way and handles SIGINT; a fixed delay could hit a
+      // process still starting up on a loaded machine, which SIGINT simply kills.
+      onSpawn: (child) => {
+        const poll = setInterval(() => {
+          if (s.accepted === 0) return;
+          clearInterval(poll);
+          child.kill('SIGINT');
+        }, 50);
+        child.once('exit', () => clearInterval(poll));
+      },
     });
     expect(code).toBe(130);
     const report = JSON.parse(stdout) as JsonReport;

@@ -26,6 +26,7 @@ describe('links probe: loading', () => {
       links: { urls: ['https://example.com/t/abc', 'https://example.com/app/next?x=1', 'https://other.test/'], fromPage: null, limit: 1000 },
       headers: { 'user-agent': USER_AGENT },
       maxRedirects: 10,
+      retry: { retries: 0, delayMs: 1000 },
       timeoutMs: 10_000,
       maxBodySize: 1024 * 1024,
       insecure: false,

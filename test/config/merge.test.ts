@@ -16,6 +16,7 @@ describe('built-in defaults', () => {
       tags: [],
       samples: 1,
       thresholds: { successRate: 1 },
+      retry: { retries: 0, delayMs: 1000 },
       request: {
         method: 'GET',
         url: 'https://example.com/',

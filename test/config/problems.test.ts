@@ -18,9 +18,9 @@ describe('problem positions', () => {
   });
 
   it('an unknown key in a probe points at the key and lists the allowed ones', () => {
-    const text = withProbe('    request: { url: /x }', '    retries: 3');
+    const text = withProbe('    request: { url: /x }', '    repeat: 3');
     expect(problemsOf(text)).toEqual([
-      'probes.yaml:8:5: probes[0]: unknown key "retries" (allowed: id, surface, tags, samples, timeout, thresholds, kind, request, expect, reuseConnections)',
+      'probes.yaml:8:5: probes[0]: unknown key "repeat" (allowed: id, surface, tags, samples, timeout, thresholds, retries, retryDelay, kind, request, expect, reuseConnections)',
     ]);
   });
 

@@ -1,0 +1,78 @@
+// Where this run's file reports go, checked before anything is probed, and written after:
+// every byte through the output boundary (output.ts), so redaction covers every report.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { RunResult } from '../model/result.js';
+import type { RenderOptions } from '../report/reporter.js';
+import { UsageError } from './errors.js';
+import { appendWhole, checkWritable, writeFileAtomic, writeOut } from './output.js';
+import { FILE_REPORTERS, type FileReporter } from './reporters.js';
+
+/** One report to write: a file path, or `-` for stdout. */
+export interface ReportTarget {
+  file: FileReporter;
+  path: string;
+  /** How the user asked for it (`--junit`, `GITHUB_STEP_SUMMARY`), for messages. */
+  origin: string;
+}
+
+/** The reports asked for by flags and the environment, checked writable (else a UsageError, exit 2). */
+export function reportTargets(flags: object, env: Record<string, string | undefined>): ReportTarget[] {
+  const values = flags as Record<string, unknown>;
+  const targets: ReportTarget[] = [];
+  for (const file of FILE_REPORTERS) {
+    if ('env' in file.source) {
+      const path = env[file.source.env];
+      if (path) targets.push({ file, path, origin: file.source.env });
+      continue;
+    }
+    const value = values[file.source.flag];
+    if (value !== true && typeof value !== 'string') continue;
+    const path = value === true ? '-' : value;
+    if (path === '-' && !file.stdout) throw new UsageError(`--${file.source.flag} needs a file path`);
+    targets.push({ file, path, origin: `--${file.source.flag}` });
+  }
+  const seen = new Map<string, string>();
+  for (const target of targets) {
+    if (target.path === '-') continue;
+    const key = resolve(target.path);
+    const other = seen.get(key);
+    if (other) throw new UsageError(`${other} and ${target.origin} both write ${target.path}; give each report its own file`);
+    seen.set(key, target.origin);
+    checkWritable(target.path, target.file.write);
+  }
+  return targets;
+}
+
+/** True when a report goes to stdout, so the human report must move to stderr. */
+export function usesStdout(targets: ReportTarget[]): boolean {
+  return targets.some((t) => t.path === '-');
+}
+
+/**
+ * Writes every report. One that fails does not stop the others; the messages come back so the
+ * caller can say so (the probes ran, but the job's output is incomplete).
+ */
+export function writeReports(result: RunResult, targets: ReportTarget[], options: RenderOptions): string[] {
+  const problems: string[] = [];
+  for (const { file, path } of targets) {
+    try {
+      const previous = file.carriesTotals ? readIfExists(path) : null;
+      const text = file.reporter.render(result, { ...options, color: false, previous });
+      if (path === '-') writeOut(process.stdout, text);
+      else if (file.write === 'append') appendWhole(path, text);
+      else writeFileAtomic(path, text);
+    } catch (err) {
+      problems.push(`cannot write ${path}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return problems;
+}
+
+function readIfExists(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
