@@ -5,7 +5,8 @@ import type { Substitution } from './interpolate.js';
 /** SPEC: a variable with one of these in its name is secret however it is read. */
 const SECRET_NAME = /PASS|SECRET|TOKEN|KEY|AUTH|COOKIE|SESSION/i;
 
-const REFERENCE = /^(env|secret)\.(.+)$/;
+/** `env.NAME` or `secret.NAME`, optionally with a fallback: `env.NAME:-value` (as in a shell). */
+const REFERENCE = /^(env|secret)\.([^:]+?)(?::-(.*))?$/s;
 
 /** Whether an environment variable's value must be treated as a secret because of its name. */
 export function isSecretName(name: string): boolean {
@@ -26,7 +27,9 @@ export function environmentLookup(env: Record<string, string | undefined>, where
         problem: `unknown variable \${${name}}: ${where} only \${env.NAME} and \${secret.NAME} exist; captures exist in flow steps`,
       };
     }
-    const value = env[variable];
+    const fallback = match?.[3];
+    // As in a shell: `:-` applies when the variable is unset or empty.
+    const value = fallback !== undefined && !env[variable] ? fallback : env[variable];
     if (value === undefined) return { problem: `environment variable ${variable} is not set (read by \${${name}})` };
     return { value, secret: source === 'secret' || isSecretName(variable) };
   };

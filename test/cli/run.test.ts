@@ -146,8 +146,8 @@ describe('usage and config errors', () => {
   });
 
   it('validate: the shipped probes.yaml is valid; a broken file lists every problem', async () => {
-    // The shipped login flow reads its account from the environment, as a real one would.
-    const env = { UPPROBE_USER: 'demo', UPPROBE_PASSWORD: 'pw' };
+    // The shipped login flow reads its account from the environment, falling back to the demo's.
+    const env = { UPPROBE_USER: undefined, UPPROBE_PASSWORD: undefined };
     const shipped = await runCli(['validate', 'probes.yaml'], { cwd: join(dirname(new URL(import.meta.url).pathname), '../..'), env });
     expect(shipped.code).toBe(0);
     expect(shipped.stdout).toMatch(/OK, 9 probes \(3 api, 6 web\)/);

@@ -37,6 +37,17 @@ describe('interpolate with the environment lookup', () => {
     expect(interpolate('${env.NOPE}', lookup).problems).toEqual(['environment variable NOPE is not set (read by ${env.NOPE})']);
   });
 
+  it('uses a :- fallback when the variable is unset or empty, as a shell does', () => {
+    expect(interpolate('${env.NOPE:-guest}', lookup).value).toBe('guest');
+    expect(interpolate('${env.EMPTY:-guest}', lookup).value).toBe('guest');
+    expect(interpolate('${env.USER_NAME:-guest}', lookup).value).toBe('bob');
+    expect(interpolate('${env.NOPE:-}', lookup)).toMatchObject({ value: '', problems: [] });
+  });
+
+  it('keeps a secret fallback secret', () => {
+    expect(interpolate('${secret.NOPE:-s3cret}', lookup)).toMatchObject({ value: 's3cret', display: '***', secrets: ['s3cret'] });
+  });
+
   it('rejects other names in an http probe', () => {
     expect(interpolate('${csrf}', lookup).problems).toEqual([
       'unknown variable ${csrf}: in an http probe only ${env.NAME} and ${secret.NAME} exist; captures exist in flow steps',
