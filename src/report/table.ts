@@ -1,5 +1,6 @@
 // The terminal report: probe table, step table (flows), surface table (API beside web), failures
 // table, verdict.
+import { stripVTControlCharacters } from 'node:util';
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { SURFACES } from '../config/types.js';
@@ -10,28 +11,34 @@ import { failureRows, MAX_FAILURE_ROWS, topClasses, truncate } from './failure-r
 import type { RenderOptions, Reporter } from './reporter.js';
 import { percent, verdictLine } from './verdict.js';
 
-/** Borderless, two spaces between columns: reads well at 80 columns and pastes into chat. */
+/** Borderless: pastes into chat and reads in any terminal. */
 const PLAIN_CHARS = {
   top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
   left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
 };
 
+/** How the tables are drawn: colours, and the gap between columns (one space on a narrow terminal). */
+interface Style {
+  c: ChalkInstance;
+  gap: string;
+}
+
 /** A borderless table in upprobe's terminal style (the history command uses it too). */
-export function table(head: string[], c: ChalkInstance, align: ('left' | 'right')[]): Table.Table {
+export function table(head: string[], c: ChalkInstance, align: ('left' | 'right')[], gap = '  '): Table.Table {
   return new Table({
     head: head.map((h) => c.bold(h)),
-    chars: PLAIN_CHARS,
+    chars: { ...PLAIN_CHARS, middle: gap },
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
     colAligns: align,
   });
 }
 
-function probeTable(probes: ProbeResult[], c: ChalkInstance): string {
+function probeTable(probes: ProbeResult[], { c, gap }: Style): string {
   // The flaky column appears only when retries saved a sample, so the usual table stays narrow.
   const flaky = probes.some((r) => r.flakySamples > 0);
   const t = table(['probe', 'kind', 'surface', 'samples', 'ok %', ...(flaky ? ['flaky'] : []), 'p50', 'p95', 'p99', 'max', 'failures'], c, [
     'left', 'left', 'left', 'right', 'right', ...(flaky ? ['right' as const] : []), 'right', 'right', 'right', 'right', 'left',
-  ]);
+  ], gap);
   for (const r of probes) {
     const ms = (v: number | undefined) => (v === undefined ? '-' : formatMs(v));
     const ok = r.successRate === null ? '-' : percent(r.successRate);
@@ -46,17 +53,18 @@ function probeTable(probes: ProbeResult[], c: ChalkInstance): string {
       ms(r.latencyMs?.p95),
       ms(r.latencyMs?.p99),
       ms(r.latencyMs?.max),
-      c.red(topClasses(r.failuresByClass)),
+      // On a narrow terminal the probe's top class alone; the surface and failure tables list the rest.
+      c.red(topClasses(r.failuresByClass, gap === ' ' ? 1 : 2)),
     ]);
   }
   return t.toString();
 }
 
 /** Flows only: each step's latency and failures, e.g. `login › submit … http_5xx×20`. */
-function stepTable(probes: ProbeResult[], c: ChalkInstance): string | null {
+function stepTable(probes: ProbeResult[], { c, gap }: Style): string | null {
   const flows = probes.filter((r) => r.steps && r.steps.length > 0);
   if (flows.length === 0) return null;
-  const t = table(['flow › step', 'ran', 'ok %', 'p50', 'p95', 'max', 'failures'], c, ['left', 'right', 'right', 'right', 'right', 'right', 'left']);
+  const t = table(['flow › step', 'ran', 'ok %', 'p50', 'p95', 'max', 'failures'], c, ['left', 'right', 'right', 'right', 'right', 'right', 'left'], gap);
   for (const r of flows) {
     for (const step of r.steps ?? []) {
       const ran = r.samples - step.skipped;
@@ -77,11 +85,11 @@ function stepTable(probes: ProbeResult[], c: ChalkInstance): string | null {
   return t.toString();
 }
 
-function surfaceTable(result: RunResult, c: ChalkInstance): string {
+function surfaceTable(result: RunResult, { c, gap }: Style): string {
   const flaky = result.summary.flakySamples > 0;
   const t = table(['surface', 'probes failing', 'samples failing', 'failure %', ...(flaky ? ['flaky'] : []), 'top classes'], c, [
     'left', 'right', 'right', 'right', ...(flaky ? ['right' as const] : []), 'left',
-  ]);
+  ], gap);
   for (const name of SURFACES) {
     const s = result.summary.surfaces[name];
     if (s.probes === 0) continue;
@@ -105,21 +113,21 @@ function exampleText(example: ErrorGroup['example']): string {
   return example.hops.length > 1 ? `${message} · ${describeChain(example.hops)}` : message;
 }
 
-function failureTable(probes: ProbeResult[], c: ChalkInstance, columns: number): string | null {
+function failureTable(probes: ProbeResult[], { c, gap }: Style, columns: number): string | null {
   const { rows, hidden: cut } = failureRows(probes);
   if (rows.length === 0) return null;
   const shown = rows.slice(0, MAX_FAILURE_ROWS).map((row) => ({ ...row, where: truncate(row.where, 28) }));
   const hidden = rows.length - shown.length + cut;
-  // The message takes what the other columns leave of the terminal's width (2 spaces between columns).
+  // The message takes what the other columns leave of the terminal's width.
   const widest = (texts: string[]) => Math.max(...texts.map((x) => x.length));
   const used =
     widest(['probe', ...shown.map((r) => r.probe)]) +
     widest(['step or link', ...shown.map((r) => r.where)]) +
     widest(['class', ...shown.map((r) => r.example.failure.class)]) +
     widest(['count', ...shown.map((r) => `×${r.count}`)]) +
-    8;
+    4 * gap.length;
   const room = Math.max(30, columns - used);
-  const t = table(['probe', 'step or link', 'class', 'count', 'example'], c, ['left', 'left', 'left', 'right', 'left']);
+  const t = table(['probe', 'step or link', 'class', 'count', 'example'], c, ['left', 'left', 'left', 'right', 'left'], gap);
   for (const row of shown) {
     t.push([row.probe, row.where, c.red(row.example.failure.class), `×${row.count}`, truncate(exampleText(row.example), room)]);
   }
@@ -127,16 +135,31 @@ function failureTable(probes: ProbeResult[], c: ChalkInstance, columns: number):
   return t.toString() + more;
 }
 
+function renderBlocks(result: RunResult, style: Style, columns: number): string[] {
+  const { c } = style;
+  const steps = stepTable(result.probes, style);
+  const blocks = [probeTable(result.probes, style), ...(steps ? [steps] : []), surfaceTable(result, style)];
+  const failures = failureTable(result.probes, style, columns);
+  if (failures) blocks.push(failures);
+  const verdict = verdictLine(result);
+  blocks.push(result.exitCode === 0 ? c.green.bold(verdict) : c.red.bold(verdict));
+  return blocks;
+}
+
+/** The widest line, as the terminal shows it (colour codes take no room). */
+function widest(text: string): number {
+  return Math.max(...text.split('\n').map((line) => stripVTControlCharacters(line).length));
+}
+
 export const tableReporter: Reporter = {
   render(result: RunResult, options: RenderOptions): string {
     const c = new Chalk({ level: options.color ? 1 : 0 });
-    const steps = stepTable(result.probes, c);
-    const blocks = [probeTable(result.probes, c), ...(steps ? [steps] : []), surfaceTable(result, c)];
-    const failures = failureTable(result.probes, c, options.columns);
-    if (failures) blocks.push(failures);
-    const verdict = verdictLine(result);
-    blocks.push(result.exitCode === 0 ? c.green.bold(verdict) : c.red.bold(verdict));
-    return `${blocks.join('\n\n')}\n`;
+    // Two spaces between columns read best; on a narrow terminal (80 columns) one space keeps
+    // each row on one line. The failures table fits itself by shortening its messages.
+    let blocks = renderBlocks(result, { c, gap: '  ' }, options.columns);
+    if (widest(blocks.slice(0, -2).join('\n')) > options.columns) blocks = renderBlocks(result, { c, gap: ' ' }, options.columns);
+    // cli-table3 pads the last column too: trailing blanks only get in the way of copying.
+    return `${blocks.join('\n\n').replace(/ +$/gm, '')}\n`;
   },
 };
 
