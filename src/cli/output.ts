@@ -23,6 +23,12 @@ export function useColor(stream: NodeJS.WriteStream, flag: boolean | undefined):
   return flag !== false && !noColor && stream.isTTY;
 }
 
+/** The terminal's width; off a terminal, $COLUMNS (as `ls` and `git` read it), else 120. */
+export function terminalWidth(stream: NodeJS.WriteStream): number {
+  const fromEnv = Number(process.env.COLUMNS);
+  return stream.columns || (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 120);
+}
+
 /**
  * Fails before anything is probed if a report could not be written where asked: the directory
  * must exist and be writable (a replaced file is renamed into it; an appended one has its lock

@@ -4,7 +4,7 @@ import type { ConfigOverrides, Surface } from '../config/types.js';
 import { ExitCode } from '../model/exit-codes.js';
 import { quietReporter, tableReporter } from '../report/table.js';
 import { runProbes, type InterruptReason } from '../run/run.js';
-import { setSecrets, useColor, writeOut } from './output.js';
+import { setSecrets, terminalWidth, useColor, writeOut } from './output.js';
 import { reportTargets, usesStdout, writeReports } from './report-files.js';
 
 export interface RunFlags {
@@ -72,7 +72,7 @@ export async function runFile(
 
   // With a report on stdout, the human report moves to stderr so the report stays parseable.
   const human = usesStdout(targets) ? process.stderr : process.stdout;
-  const renderOptions = { color: useColor(human, flags.color), columns: human.columns || 120 };
+  const renderOptions = { color: useColor(human, flags.color), columns: terminalWidth(human) };
   writeOut(human, (flags.quiet ? quietReporter : tableReporter).render(result, renderOptions));
   const problems = writeReports(result, targets, renderOptions);
   for (const problem of problems) writeOut(process.stderr, `upprobe: ${problem} (the probes ran; this report is missing)\n`);

@@ -87,6 +87,16 @@ describe('upprobe demo', () => {
     expect(report.probes.find((p) => p.id === 'login')?.errors.map((e) => [e.step, e.class])).toEqual([['submit', 'slow']]);
   });
 
+  it('fits its tables into 80 columns, and spaces them wider when there is room', async () => {
+    const narrow = await runCli(['demo'], { env: { COLUMNS: '80' } });
+    const wide = await runCli(['demo'], { env: { COLUMNS: '200' } });
+    expect(narrow.code).toBe(0);
+    const longest = Math.max(...narrow.stdout.split('\n').map((line) => line.length));
+    expect(longest).toBeLessThanOrEqual(80);
+    expect(wide.stdout).toMatch(/^probe +kind +surface {2}samples {2}ok %/m);
+    expect(narrow.stdout).toMatch(/^probe +kind +surface samples ok %/m);
+  });
+
   it('rejects an unknown scenario as a usage error', async () => {
     const { code, stderr } = await runCli(['demo', '--scenario', 'meteor']);
     expect(code).toBe(2);
