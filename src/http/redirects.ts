@@ -72,7 +72,7 @@ export async function fetchFollowingRedirects(
     try {
       next = new URL(location, url);
     } catch {
-      return { ok: false, failure: { class: 'redirect', reason: 'scheme', location }, ...chain() };
+      return { ok: false, failure: { class: 'redirect', reason: 'invalid-location', location }, ...chain() };
     }
     next.hash = '';
     if (next.protocol !== 'http:' && next.protocol !== 'https:') {

@@ -35,6 +35,7 @@ export function describeFailure(f: Failure): string {
       return `malformed HTTP response${f.code ? ` (${f.code})` : ''}`;
     case 'redirect':
       if (f.reason === 'loop') return `redirect loop back to ${f.location}`;
+      if (f.reason === 'invalid-location') return `redirect to something that is not a URL: ${f.location}`;
       if (f.reason === 'too-many') return `more than ${f.maxRedirects ?? 0} redirects (maxRedirects), next: ${f.location}`;
       return `redirect to a scheme other than http/https: ${f.location}`;
     case 'http_5xx':
