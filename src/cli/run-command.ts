@@ -5,7 +5,7 @@ import { ExitCode } from '../model/exit-codes.js';
 import { jsonReporter } from '../report/json.js';
 import { quietReporter, tableReporter } from '../report/table.js';
 import { runProbes, type InterruptReason } from '../run/run.js';
-import { checkWritable, setSecrets, useColor, writeFileAtomic, writeOut } from './output.js';
+import { checkWritable, redacted, setSecrets, useColor, writeFileAtomic, writeOut } from './output.js';
 
 export interface RunFlags {
   concurrency?: number;
@@ -57,13 +57,14 @@ export async function runFile(file: string, flags: RunFlags, extra: Partial<Conf
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  let result;
+  let measured;
   try {
-    result = await runProbes(config, { interrupt: interrupt.signal });
+    measured = await runProbes(config, { interrupt: interrupt.signal });
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+  const result = redacted(measured);
 
   // With the JSON on stdout, the human report moves to stderr so the JSON stays parseable.
   const human = jsonPath === '-' ? process.stderr : process.stdout;

@@ -124,10 +124,10 @@ describe('the real CLI', () => {
       }),
       { numRuns: 10 },
     );
-  });
+  }, 60_000);
 
   it('validate: generated documents with random edits', async () => {
     // Edits can invent host names, so these never reach `run`.
     await fc.assert(fc.asyncProperty(mutatedText(server.url), (text) => checkCli('validate', text)), { numRuns: 6 });
-  });
+  }, 60_000);
 });
