@@ -37,6 +37,13 @@ export function checkWritable(path: string): void {
     // reported below
   }
   if (!isDir) throw new UsageError(`cannot write ${path}: directory ${dir} does not exist`);
+  let target;
+  try {
+    target = statSync(path);
+  } catch {
+    return; // not there yet: it will be created
+  }
+  if (target.isDirectory()) throw new UsageError(`cannot write ${path}: it is a directory; give a file name`);
 }
 
 /**
