@@ -2,7 +2,7 @@
 // converts what the file says into what the runners need and says what it expected when it can't.
 import { z } from 'zod';
 import type { StatusMatcher } from './types.js';
-import { parseDuration } from './duration.js';
+import { MAX_DURATION_MS, parseDuration } from './duration.js';
 import { parseRate } from './rate.js';
 import { parseSize } from './size.js';
 
@@ -35,7 +35,10 @@ export function isScalarValue(value: unknown): value is string | number | boolea
 const positive = (n: number | undefined) => (n !== undefined && n > 0 ? n : undefined);
 
 /** Milliseconds above zero: `250ms`, `5s`, `1m`, or a bare number of milliseconds. */
-export const durationField = field('a duration like 250ms, 5s or 1m', (v) => (scalar(v) ? positive(parseDuration(v)) : undefined));
+export const durationField = field('a duration like 250ms, 5s or 1m', (v) => (scalar(v) ? positive(parseDuration(v)) : undefined)).refine(
+  (ms) => ms <= MAX_DURATION_MS,
+  'expected a duration of at most 24 days',
+);
 
 /** A fraction 0..1 from `95%` or `0.95`. */
 export const rateField = field('a rate like 95% or a fraction from 0 to 1', (v) => (scalar(v) ? parseRate(v) : undefined));

@@ -34,16 +34,29 @@ export async function schedule(sources: TaskSource[], concurrency: number, inter
     return null;
   };
 
-  const worker = async () => {
-    for (let job = await nextTask(); job; job = await nextTask()) {
-      try {
-        job.cursor.record(await job.task());
-      } catch (err) {
-        if (!(err instanceof Interrupted)) throw err;
+  // Workers start one by one, each once the one before has a task: never more workers than tasks,
+  // so `concurrency: 1000000000` costs what the work needs, not a billion idle promises.
+  const limit = Math.max(1, concurrency);
+  let workers = 0;
+  return new Promise<void>((resolve, reject) => {
+    const start = () => {
+      workers++;
+      worker().then(() => {
+        if (--workers === 0) resolve();
+      }, reject);
+    };
+    const worker = async () => {
+      for (let job = await nextTask(); job; job = await nextTask()) {
+        if (workers < limit) start();
+        try {
+          job.cursor.record(await job.task());
+        } catch (err) {
+          if (!(err instanceof Interrupted)) throw err;
+        }
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+    };
+    start();
+  });
 }
 
 function iteratorOf(tasks: AsyncIterable<SampleTask> | Iterable<SampleTask>): AsyncIterator<SampleTask> | Iterator<SampleTask> {

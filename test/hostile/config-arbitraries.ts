@@ -12,7 +12,9 @@ export const FUZZ_ENV: Record<string, string> = { UP_USER: 'alice', UP_PASSWORD:
 
 /** A few of each: fine, wrong type, out of range, malformed. */
 const durations = fc.constantFrom<unknown>('250ms', '1s', 500, '0.5s', 0, -5, 'soon', '1 h', true, null, '1e309ms');
-const counts = fc.constantFrom<unknown>(1, 2, 3, 0, -1, 1.5, '2', null, 1e9);
+// No huge sample counts: a valid file goes through `run`, which must end in seconds.
+const counts = fc.constantFrom<unknown>(1, 2, 3, 0, -1, 1.5, '2', null);
+const concurrencies = fc.constantFrom<unknown>(1, 4, 0, -2, 'many', 1e9);
 const sizes = fc.constantFrom<unknown>('1MiB', '512KiB', 2048, '0', '1 potato', -1, '9999999999999999999GiB');
 const rates = fc.constantFrom<unknown>('95%', 0.5, 1, '100%', '150%', -0.1, 'most', '%');
 const booleans = fc.constantFrom<unknown>(true, false, 'true', 'yes', 0, null);
@@ -114,7 +116,7 @@ export function configDocument(server: string): fc.Arbitrary<unknown> {
       baseUrl: fc.constantFrom<unknown>(server, `${server}/base/`, 'not a url', 'ftp://127.0.0.1/', '', 42),
       timeout: durations,
       samples: counts,
-      concurrency: counts,
+      concurrency: concurrencies,
       headers: headerMaps,
       thresholds,
       followRedirects: booleans,
