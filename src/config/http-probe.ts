@@ -2,7 +2,7 @@
 // with every request string interpolated and the URL resolved against the base.
 import { USER_AGENT } from '../version.js';
 import type { HttpProbe, RequestBody, RequestSpec, Thresholds } from './types.js';
-import { fill, fillRecord, type LoadContext } from './context.js';
+import { fill, fillHeaders, fillRecord, type LoadContext } from './context.js';
 import { BUILT_IN, type ResolvedDefaults } from './defaults.js';
 import { parseWith } from './issues.js';
 import type { DataPath } from './positions.js';
@@ -81,7 +81,7 @@ function resolveUrl(template: string, path: DataPath, base: ResolvedDefaults['ba
 
 /** Defaults' headers, then the request's; names lowercased; a user-agent unless one is set. */
 function mergeHeaders(defaults: Record<string, string>, own: Record<string, string> | undefined, path: DataPath, ctx: LoadContext): Record<string, string> | null {
-  const filled = fillRecord(ctx, own ?? {}, path, WHERE);
+  const filled = fillHeaders(ctx, own ?? {}, path, WHERE);
   if (filled === null) return null;
   const merged = new Map(Object.entries(defaults));
   for (const [name, value] of Object.entries(filled)) merged.set(name.toLowerCase(), value);

@@ -85,6 +85,24 @@ describe('requests', () => {
     }
   });
 
+  it('carry only header values HTTP can send: a line break or 中 is a placed config error (it was a "reset" of every sample)', async () => {
+    let requests = 0;
+    const s = await keep(startHttpServer((_req, res) => (requests++, res.end('ok'))));
+    const file = probesFile(`version: 1
+defaults: { baseUrl: "${s.url}", headers: { x-team: "中文" } }
+probes:
+  - { id: a, kind: http, surface: api, request: { url: /, headers: { authorization: "Bearer \${secret.UP_TOKEN}", x-ok: "café" } } }
+`);
+    const { code, stderr } = await runCli(['run', file], { env: { UP_TOKEN: 'line1\r\nX-Injected: yes' } });
+    expect(code).toBe(2);
+    expect(requests).toBe(0);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(new RegExp(`^${file}:2:\\d+: defaults.headers.x-team: a header value cannot hold a line break`));
+    expect(lines[1]).toMatch(new RegExp(`^${file}:4:\\d+: probes\\[0\\].request.headers.authorization: a header value cannot`));
+    expect(stderr).not.toContain('Injected');
+  });
+
   it('read at most 1 MiB of a body by default: one byte more fails as protocol', async () => {
     const MiB = 1024 * 1024;
     const s = await keep(startHttpServer((req, res) => res.end(Buffer.alloc(req.url === '/over' ? MiB + 1 : MiB, 'x'))));
