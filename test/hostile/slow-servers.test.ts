@@ -2,8 +2,10 @@
 // however many bytes keep trickling in (the deadline covers the whole exchange, not idle gaps).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { connect, type Socket } from 'node:net';
+import { connect, type LookupFunction, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ConnectionPool } from '../../src/http/connections.js';
+import { fetchFollowingRedirects } from '../../src/http/redirects.js';
 import { startRawServer } from '../helpers/servers.js';
 import { closeAfterEach, expectInTime, failureOf, serve, timedFetch, TIMEOUT_MS } from './helpers.js';
 
@@ -82,6 +84,19 @@ describe('servers that stall', () => {
     const result = await timedFetch(`https://127.0.0.1:${s.port}/`, { timeoutMs: 300 });
     expect(failureOf(result)).toMatchObject({ class: 'timeout', phase: 'tls' });
     expect(result.elapsed).toBeLessThan(900);
+  });
+});
+
+describe('a resolver that never answers', () => {
+  it('dns (timed out), within the timeout', async () => {
+    const neverAnswers: LookupFunction = () => undefined;
+    const pool = new ConnectionPool({ timeoutMs: TIMEOUT_MS, insecure: false, lookup: neverAnswers });
+    const started = performance.now();
+    const request = { url: new URL('http://stuck.test/'), method: 'GET', headers: {}, followRedirects: true, maxRedirects: 10, maxBodySize: 1024, timeoutMs: TIMEOUT_MS };
+    const result = await fetchFollowingRedirects(pool, request);
+    await pool.close();
+    expect(failureOf(result)).toMatchObject({ class: 'dns', code: 'ETIMEOUT', host: 'stuck.test' });
+    expectInTime({ elapsed: performance.now() - started });
   });
 });
 
