@@ -1,7 +1,7 @@
 // The command line: commander wiring only. Each command's module is imported when that command
 // runs, so `upprobe --version` does not pay for loading undici, yaml or zod.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { parseDuration } from '../config/duration.js';
+import { MAX_DURATION_MS, parseDuration } from '../config/duration.js';
 import { ExitCode } from '../model/exit-codes.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { failInternal, UsageError } from './errors.js';
@@ -19,6 +19,7 @@ function positiveInt(value: string): number {
 function duration(value: string): number {
   const ms = parseDuration(value);
   if (ms === undefined || ms <= 0) throw new InvalidArgumentError('expected a duration like 250ms, 5s, 1m or a number of milliseconds.');
+  if (ms > MAX_DURATION_MS) throw new InvalidArgumentError('expected a duration of at most 24 days.');
   return ms;
 }
 

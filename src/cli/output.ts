@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { accessSync, closeSync, constants, fstatSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createRedactor, type Redact } from '../report/redact.js';
+import { createRedactor, redactStrings, type Redact } from '../report/redact.js';
 import { UsageError } from './errors.js';
 import { withFileLock } from './file-lock.js';
 
@@ -15,6 +15,11 @@ export function setSecrets(secrets: readonly string[]): void {
 
 export function writeOut(stream: NodeJS.WriteStream, text: string): void {
   stream.write(redact(text));
+}
+
+/** A run result (or any plain value) with secrets masked in every string, before a reporter cuts any. */
+export function redacted<T>(value: T): T {
+  return redactStrings(value, redact);
 }
 
 /** Colour only on a TTY, without NO_COLOR, and unless --no-color (SPEC). */

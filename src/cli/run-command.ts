@@ -4,7 +4,7 @@ import type { ConfigOverrides, Surface } from '../config/types.js';
 import { ExitCode } from '../model/exit-codes.js';
 import { quietReporter, tableReporter } from '../report/table.js';
 import { runProbes, type InterruptReason } from '../run/run.js';
-import { setSecrets, terminalWidth, useColor, writeOut } from './output.js';
+import { redacted, setSecrets, terminalWidth, useColor, writeOut } from './output.js';
 import { reportTargets, usesStdout, writeReports } from './report-files.js';
 
 export interface RunFlags {
@@ -62,13 +62,14 @@ export async function runFile(
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  let result;
+  let measured;
   try {
-    result = await runProbes(config, { interrupt: interrupt.signal });
+    measured = await runProbes(config, { interrupt: interrupt.signal });
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+  const result = redacted(measured);
 
   // With a report on stdout, the human report moves to stderr so the report stays parseable.
   const human = usesStdout(targets) ? process.stderr : process.stdout;

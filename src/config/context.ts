@@ -47,3 +47,22 @@ export function fillRecord(ctx: LoadContext, record: Record<string, string>, pat
   if (entries.some(([, filled]) => filled === null)) return null;
   return Object.fromEntries(entries.map(([name, filled]) => [name, filled?.value ?? '']));
 }
+
+/** What HTTP can carry in a header value (undici's rule): no line breaks, nothing beyond Latin-1. */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/**
+ * Interpolates header values and checks that each can be sent: a line break or a character
+ * beyond Latin-1 (from the file or a variable) is a config error, not a failure of every sample.
+ */
+export function fillHeaders(ctx: LoadContext, record: Record<string, string>, path: DataPath, scope: VariableScope): Record<string, string> | null {
+  const filled = fillRecord(ctx, record, path, scope);
+  if (filled === null) return null;
+  let ok = true;
+  for (const [name, value] of Object.entries(filled)) {
+    if (HEADER_VALUE.test(value)) continue;
+    ctx.report([...path, name], 'a header value cannot hold a line break, a control character or a character beyond Latin-1 (é is fine, 中 is not)');
+    ok = false;
+  }
+  return ok ? filled : null;
+}

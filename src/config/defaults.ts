@@ -1,6 +1,6 @@
 // Built-in defaults and the file's `defaults` section, resolved once for every probe to build on.
 import type { Thresholds } from './types.js';
-import { fill, fillRecord, type LoadContext } from './context.js';
+import { fill, fillHeaders, type LoadContext } from './context.js';
 import type { DefaultsInput } from './schema.js';
 import { absoluteHttpUrl } from './urls.js';
 
@@ -31,7 +31,7 @@ export interface ResolvedDefaults extends Omit<DefaultsInput, 'baseUrl' | 'heade
 /** Resolves `defaults` (already schema-checked) and the `--base-url` flag; problems go to ctx. */
 export function resolveDefaults(input: DefaultsInput, ctx: LoadContext): ResolvedDefaults {
   const { baseUrl, headers: rawHeaders, ...rest } = input;
-  const filled = fillRecord(ctx, rawHeaders ?? {}, ['defaults', 'headers'], 'in defaults');
+  const filled = fillHeaders(ctx, rawHeaders ?? {}, ['defaults', 'headers'], 'in defaults');
   const headers = Object.fromEntries(Object.entries(filled ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
   return { ...rest, headers, baseUrl: resolveBaseUrl(baseUrl, ctx) };
 }

@@ -1,5 +1,8 @@
 // Durations as the file and the flags write them: `250ms`, `5s`, `1m`, `1.5s`, or bare milliseconds.
 
+/** The longest timer Node can set (about 24.8 days); a longer one would fire at once. */
+export const MAX_DURATION_MS = 2 ** 31 - 1;
+
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000 };
 const DURATION = /^(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|m)?$/;
 

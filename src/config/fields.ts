@@ -2,7 +2,7 @@
 // converts what the file says into what the runners need and says what it expected when it can't.
 import { z } from 'zod';
 import type { StatusMatcher } from './types.js';
-import { parseDuration } from './duration.js';
+import { MAX_DURATION_MS, parseDuration } from './duration.js';
 import { parseRate } from './rate.js';
 import { parseSize } from './size.js';
 
@@ -38,7 +38,10 @@ export function isScalarValue(value: unknown): value is string | number | boolea
 const positive = (n: number | undefined) => (n !== undefined && n > 0 ? n : undefined);
 
 /** Milliseconds above zero: `250ms`, `5s`, `1m`, or a bare number of milliseconds. */
-export const durationField = field('a duration like 250ms, 5s or 1m', (v) => (scalar(v) ? positive(parseDuration(v)) : undefined));
+export const durationField = field('a duration like 250ms, 5s or 1m', (v) => (scalar(v) ? positive(parseDuration(v)) : undefined)).refine(
+  (ms) => ms <= MAX_DURATION_MS,
+  'expected a duration of at most 24 days',
+);
 
 /** Milliseconds that may be zero: a pause such as `retryDelay: 0`. */
 export const delayField = field('a duration like 0, 500ms or 2s', (v) => (scalar(v) ? parseDuration(v) : undefined));

@@ -38,7 +38,7 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, path: 
   for (const issue of result.error.issues) {
     const at = [...path, ...issue.path];
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) report([...at, key], `unknown key ${JSON.stringify(key)} (${issue.message})`, 'key');
+      for (const key of issue.keys) report([...at, key], `unknown key ${describeInput(key)} (${issue.message})`, 'key');
     } else if (isMissing(value, issue.path)) {
       const key = String(at[at.length - 1]);
       report(at.slice(0, -1), `missing required key ${JSON.stringify(key)}${MISSING_HINTS[key] ?? ''}`);

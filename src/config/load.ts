@@ -1,6 +1,5 @@
 // The config loader's entry points: file or text in, a resolved RunConfig out, or a ConfigError
 // listing every problem found with its line and column.
-import { readFile } from 'node:fs/promises';
 import type { ConfigOverrides, ProbeConfig, RunConfig } from './types.js';
 import type { LoadContext } from './context.js';
 import { BUILT_IN, resolveDefaults } from './defaults.js';
@@ -11,6 +10,7 @@ import { parseWith } from './issues.js';
 import { loadProbe } from './kinds.js';
 import { formatDataPath } from './positions.js';
 import { defaultsSchema, fileSchema } from './schema.js';
+import { readConfigText } from './read-file.js';
 import { readYamlSource } from './source.js';
 import { secretForms } from './variables.js';
 
@@ -20,13 +20,7 @@ export { parseDuration } from './duration.js';
 
 /** Reads and resolves a probes file; `file` is the path as given, and problems name it. */
 export async function loadConfig(file: string, overrides: ConfigOverrides, env: Record<string, string | undefined>): Promise<RunConfig> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new ConfigError([problemAtStart(file, `cannot read the file: ${readFailure(error)}`)]);
-  }
-  return parseConfig(text, file, overrides, env);
+  return parseConfig(await readConfigText(file), file, overrides, env);
 }
 
 /** Validates and resolves config text (loadConfig without the file system, for tests and the demo). */
@@ -71,19 +65,4 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
     probes: selected,
     secrets,
   };
-}
-
-function readFailure(error: unknown): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EISDIR':
-      return 'it is a directory, not a file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
 }

@@ -2,7 +2,7 @@
 // URL, headers, transport settings) under what it says, every string interpolated, the URL resolved.
 import { USER_AGENT } from '../version.js';
 import type { RequestBody, RequestSpec } from './types.js';
-import { fill, fillRecord, type LoadContext, type VariableScope } from './context.js';
+import { fill, fillHeaders, fillRecord, type LoadContext, type VariableScope } from './context.js';
 import { BUILT_IN, type ResolvedDefaults } from './defaults.js';
 import type { DataPath } from './positions.js';
 import type { RequestInput } from './schema.js';
@@ -72,7 +72,7 @@ export function mergeHeaders(
   ctx: LoadContext,
   scope: VariableScope,
 ): Record<string, string> | null {
-  const filled = fillRecord(ctx, own ?? {}, path, scope);
+  const filled = fillHeaders(ctx, own ?? {}, path, scope);
   if (filled === null) return null;
   const merged = new Map(Object.entries(inherited));
   for (const [name, value] of Object.entries(filled)) merged.set(name.toLowerCase(), value);

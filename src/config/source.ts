@@ -1,6 +1,6 @@
 // Reads YAML text into plain data plus a locator, turning syntax errors, duplicate keys, empty
 // files and alias bombs into positioned problems instead of exceptions.
-import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isAlias, isCollection, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { problemAtStart, type ConfigProblem } from './errors.js';
 import { describeInput } from './fields.js';
 import { createLocator, type Locate, type Position } from './positions.js';
@@ -27,7 +27,7 @@ export function readYamlSource(text: string, file: string): YamlSource {
       const message =
         error.code === 'DUPLICATE_KEY'
           ? `duplicate key ${JSON.stringify(keyAt(doc, error.pos[0]))}: a key may appear only once in a mapping`
-          : `YAML syntax error: ${error.message}`;
+          : `YAML syntax error: ${error.message.split('\n')[0] ?? ''}`;
       return { file, ...positionOf(error.pos[0]), message };
     });
     return { ok: false, problems };
@@ -36,6 +36,12 @@ export function readYamlSource(text: string, file: string): YamlSource {
   const locate = createLocator(doc, lineCounter);
   if (doc.contents === null) {
     return { ok: false, problems: [problemAtStart(file, 'the file is empty: expected a mapping with "version: 1" and "probes"')] };
+  }
+
+  const nonTextKey = firstNonTextKey(doc);
+  if (nonTextKey !== undefined) {
+    const message = 'a key must be plain text, not a mapping or a list (is a ":" or an indentation out of place?)';
+    return { ok: false, problems: [{ file, ...positionOf(nonTextKey), message }] };
   }
 
   let data: unknown;
@@ -54,6 +60,24 @@ export function readYamlSource(text: string, file: string): YamlSource {
     return { ok: false, problems: [{ file, ...locate([]), message }] };
   }
   return { ok: true, data: data as Record<string, unknown>, locate };
+}
+
+/**
+ * Where the first key that is not text starts: a mapping, a list or `!!binary` (YAML allows them;
+ * a probes file never means them, and turning them into object keys would print a warning).
+ */
+function firstNonTextKey(doc: Document): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
+      const notText = isCollection(key) || (isScalar(key) && typeof key.value === 'object' && key.value !== null);
+      if (!notText || !isNode(pair.key)) return undefined;
+      offset = pair.key.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 function firstAlias(doc: Document, positionOf: (offset: number) => Position): Position {

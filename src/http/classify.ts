@@ -32,7 +32,7 @@ export function classifyError(err: unknown, ctx: ErrorContext): Failure {
   if (ctx.phase === 'tls' || code.startsWith('ERR_TLS_') || code.startsWith('ERR_SSL_') || isCertificateCode(code)) {
     return { class: 'tls', code, reason: err instanceof Error ? err.message : code };
   }
-  if (code.startsWith('HPE_') || PROTOCOL_CODES.has(code) || isParserError(err)) {
+  if (code.startsWith('HPE_') || PROTOCOL_CODES.has(code) || isParserError(err) || isBadResponse(err, code, ctx.phase)) {
     return { class: 'protocol', reason: 'malformed', code: code === 'UNKNOWN' ? 'HPE' : code };
   }
   if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') return { class: 'protocol', reason: 'body-too-large', code };
@@ -54,6 +54,16 @@ export function timeoutIn(phase: Phase, afterMs: number, host: string): Failure 
 
 function isCertificateCode(code: string): boolean {
   return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|DEPTH_ZERO/.test(code);
+}
+
+/**
+ * Errors undici reports as a socket or length problem that are really unparseable responses: an
+ * unsolicited "100 Continue" or response ("bad response"), and a conflicting Content-Length
+ * (two values, or one beside chunked), which undici names a length mismatch before the body began.
+ */
+function isBadResponse(err: unknown, code: string, phase: Phase): boolean {
+  if (code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') return phase !== 'body';
+  return code === 'UND_ERR_SOCKET' && err instanceof Error && /^bad (response|upgrade)$/.test(err.message);
 }
 
 /** undici's llhttp errors do not always carry a code, but always this name. */

@@ -31,10 +31,16 @@ export interface ConnectionOptions {
 export interface Lease {
   readonly client: Client;
   attempt: ConnectAttempt | null;
+  /**
+   * Destroys the connection at once. undici lets an aborted request wait for a pending connect or
+   * TLS handshake, whose own timeout ticks in whole seconds; the exchange's deadline must not.
+   */
+  cancel(): void;
 }
 
 interface PooledClient extends Lease {
   origin: string;
+  socket: Socket | null;
 }
 
 /** Hands out one-connection Clients per origin and keeps idle ones for reuse until closed. */
@@ -91,6 +97,7 @@ export class ConnectionPool {
       };
       lease.attempt = attempt;
       const socket = base(opts, callback) as unknown as Socket;
+      lease.socket = socket;
       socket.once('lookup', () => (attempt.lookup = performance.now()));
       socket.once('connect', () => (attempt.connect = performance.now()));
       socket.once('secureConnect', () => (attempt.secure = performance.now()));
@@ -102,7 +109,16 @@ export class ConnectionPool {
       headersTimeout: 0,
       bodyTimeout: 0,
     });
-    const lease: PooledClient = { origin, client, attempt: null };
+    const lease: PooledClient = {
+      origin,
+      client,
+      attempt: null,
+      socket: null,
+      cancel() {
+        // With an error, so that the connector reports it now instead of at its own timeout.
+        lease.socket?.destroy(Object.assign(new Error('cancelled at the deadline'), { code: 'UPPROBE_CANCELLED' }));
+      },
+    };
     this.all.add(lease);
     return lease;
   }

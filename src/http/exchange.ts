@@ -51,8 +51,12 @@ export async function exchange(pool: ConnectionPool, req: ExchangeRequest, inter
   const start = performance.now();
   let headersAt: number | undefined;
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(TIMED_OUT), Math.max(0, req.deadline - start));
-  const onInterrupt = () => controller.abort(interrupt?.reason);
+  const stop = (reason: unknown) => {
+    controller.abort(reason);
+    lease.cancel();
+  };
+  const timer = setTimeout(() => stop(TIMED_OUT), Math.max(0, req.deadline - start));
+  const onInterrupt = () => stop(interrupt?.reason);
   interrupt?.addEventListener('abort', onInterrupt, { once: true });
   const measured = (): Measured => ({ timings: phaseTimings(start, lease.attempt, headersAt), ms: performance.now() - start });
 

@@ -69,13 +69,13 @@ export async function fetchFollowingRedirects(
     await hooks.afterHop?.(url, response);
     if (!req.followRedirects || !REDIRECT_STATUSES.has(response.status)) return { ok: true, response, ...chain() };
 
-    const location = headerValue(response.headers.location);
+    const location = locationOf(response.headers.location);
     if (location === undefined) return { ok: false, failure: { class: 'protocol', reason: 'missing-location' }, ...chain() };
     let next: URL;
     try {
       next = new URL(location, url);
     } catch {
-      return { ok: false, failure: { class: 'redirect', reason: 'scheme', location }, ...chain() };
+      return { ok: false, failure: { class: 'redirect', reason: 'invalid-location', location }, ...chain() };
     }
     next.hash = '';
     if (next.protocol !== 'http:' && next.protocol !== 'https:') {
@@ -101,6 +101,18 @@ export async function fetchFollowingRedirects(
 /** A header's single value (the first, if a server sent it twice). */
 export function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * The Location as the server meant it: header values arrive as Latin-1, and a Location is UTF-8
+ * (as browsers read it), so `/café` is followed as `/caf%C3%A9`, not as mojibake.
+ */
+function locationOf(value: string | string[] | undefined): string | undefined {
+  const raw = headerValue(value);
+  if (raw === undefined) return undefined;
+  const bytes = Buffer.from(raw, 'latin1');
+  const text = bytes.toString('utf8');
+  return Buffer.from(text, 'utf8').equals(bytes) ? text : raw;
 }
 
 function withoutHeaders(headers: Record<string, string>, names: string[]): Record<string, string> {

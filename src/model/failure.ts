@@ -29,7 +29,7 @@ export type Failure =
   | { class: 'timeout'; phase: Phase; afterMs: number }
   | { class: 'reset'; phase: Phase; code: string }
   | { class: 'protocol'; reason: 'malformed' | 'body-too-large' | 'missing-location'; code?: string; limitBytes?: number }
-  | { class: 'redirect'; reason: 'loop' | 'too-many' | 'scheme'; location: string; maxRedirects?: number }
+  | { class: 'redirect'; reason: 'loop' | 'too-many' | 'scheme' | 'invalid-location'; location: string; maxRedirects?: number }
   | { class: 'http_5xx' | 'http_4xx'; status: number; statusText: string; retryAfter?: string }
   | { class: 'assertion'; check: AssertionCheck; target?: string; expected: string; actual: string }
   | { class: 'capture'; name: string; source: CaptureFailureSource; expression: string }

@@ -5,6 +5,7 @@ import { evaluateJsonPath } from '../config/jsonpath.js';
 import type { Expectations, StatusMatcher, ValueCheck } from '../config/types.js';
 import type { Failure } from '../model/failure.js';
 import type { ExchangeResponse } from '../http/exchange.js';
+import type { Redact } from '../report/redact.js';
 
 /** How much of an unexpected value a failure keeps: enough to recognise, bounded in memory. */
 const MAX_ACTUAL_CHARS = 120;
@@ -18,8 +19,15 @@ export function statusMatches(matcher: StatusMatcher, status: number): boolean {
   return matcher.codes.includes(status) || matcher.classes.includes(Math.floor(status / 100));
 }
 
-/** The first expectation the response fails, or null. Latency (`slow`) is checked by the caller. */
-export function checkResponse(expect: Expectations, response: ExchangeResponse, followRedirects: boolean): Failure | null {
+/**
+ * The first expectation the response fails, or null. Latency (`slow`) is checked by the caller.
+ * `redact` masks secrets in what a failure keeps of the response before it is cut short: half a
+ * secret cannot be recognised later, at the output boundary.
+ */
+export function checkResponse(expect: Expectations, response: ExchangeResponse, followRedirects: boolean, redact: Redact = (t) => t): Failure | null {
+  const excerpt = (text: string) => shorten(redact(text));
+  const describeValue = (value: unknown) => excerpt(typeof value === 'string' ? JSON.stringify(value) : textOf(value));
+  const checkValue = (check: ValueCheck, found: boolean, value: unknown) => compare(check, found, value, describeValue);
   const status = expect.status ?? defaultStatus(followRedirects);
   if (!statusMatches(status, response.status)) return unexpectedStatus(status, response);
 
@@ -64,9 +72,9 @@ export function checkLatency(expect: Expectations, latencyMs: number): Failure |
 }
 
 /** A links probe's `expect.finalUrl`: where each redirect chain had to end. */
-export function checkFinalUrl(expect: Expectations, url: URL): Failure | null {
+export function checkFinalUrl(expect: Expectations, url: URL, redact: Redact = (t) => t): Failure | null {
   if (!expect.finalUrl) return null;
-  const failure = checkValue(expect.finalUrl, true, url.href);
+  const failure = compare(expect.finalUrl, true, url.href, (value) => shorten(redact(textOf(value))));
   return failure && { class: 'assertion', check: 'finalUrl', ...failure };
 }
 
@@ -81,7 +89,7 @@ function unexpectedStatus(expected: StatusMatcher, response: ExchangeResponse): 
   return { class: 'assertion', check: 'status', expected: wanted, actual: String(status) };
 }
 
-function checkValue(check: ValueCheck, found: boolean, value: unknown): { expected: string; actual: string } | null {
+function compare(check: ValueCheck, found: boolean, value: unknown, describeValue: (value: unknown) => string): { expected: string; actual: string } | null {
   const actual = found ? describeValue(value) : '(absent)';
   switch (check.op) {
     case 'exists':
@@ -103,11 +111,7 @@ function textOf(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value) ?? '';
 }
 
-function describeValue(value: unknown): string {
-  return excerpt(typeof value === 'string' ? JSON.stringify(value) : textOf(value));
-}
-
-function excerpt(text: string): string {
+function shorten(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   return oneLine.length > MAX_ACTUAL_CHARS ? `${oneLine.slice(0, MAX_ACTUAL_CHARS)}…` : oneLine;
 }

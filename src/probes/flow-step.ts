@@ -6,6 +6,7 @@ import type { ConnectionPool } from '../http/connections.js';
 import { fetchFollowingRedirects } from '../http/redirects.js';
 import type { Failure, SampleFailure } from '../model/failure.js';
 import { emptyPhases, type PhaseTimings } from '../model/timings.js';
+import type { Redact } from '../report/redact.js';
 import { captureAll, type CapturedValues } from './captures.js';
 import { cookieHooks } from './cookie-jar.js';
 import { checkLatency, checkResponse } from './expect.js';
@@ -26,7 +27,8 @@ export interface StepRun {
 }
 
 /** Runs one step; failures are returned, never thrown (only an interrupt throws). */
-export async function runStep(step: FlowStep, state: FlowState, pool: ConnectionPool, interrupt: AbortSignal): Promise<StepRun> {
+/** `redact` masks secrets (the run's and this sample's captures) before a failure keeps any excerpt. */
+export async function runStep(step: FlowStep, state: FlowState, pool: ConnectionPool, interrupt: AbortSignal, redact: Redact): Promise<StepRun> {
   const located = (failure: Failure, url: string): SampleFailure => ({ failure, url, step: step.id });
   const filled = fillRequest(step.request, state.captured.values);
   if ('failure' in filled) return { latencyMs: null, phases: emptyPhases(), failure: located(filled.failure, step.request.url) };
@@ -37,7 +39,7 @@ export async function runStep(step: FlowStep, state: FlowState, pool: Connection
 
   // SPEC precedence: a failed expectation beats a missing capture, which beats being slow.
   const failure =
-    checkResponse(step.expect, result.response, request.followRedirects) ??
+    checkResponse(step.expect, result.response, request.followRedirects, redact) ??
     (await captureAll(step.captures, result.response, result.url, state.jar, state.captured)) ??
     checkLatency(step.expect, result.ms);
   return { latencyMs: result.ms, phases: result.timings, failure: failure && located(failure, result.url.href) };

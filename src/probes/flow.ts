@@ -30,6 +30,12 @@ export const flowRunner: ProbeRunner<FlowProbe> = {
 /** One sample: every step in order, then its secret captures scrubbed from what it reports. */
 async function runFlowSample(probe: FlowProbe, pools: StepPools, ctx: RunContext): Promise<SampleOutcome> {
   const state: FlowState = { jar: newCookieJar(), captured: { values: new Map(), secrets: [] } };
+  // The run's secrets, and those this sample has captured so far (only failures pay for it).
+  const redact = (text: string) => {
+    const masked = ctx.redact ? ctx.redact(text) : text;
+    const { secrets } = state.captured;
+    return secrets.length === 0 ? masked : createRedactor(secrets.flatMap(secretForms))(masked);
+  };
   const steps: StepOutcome[] = [];
   let outcome: SampleOutcome = { latencyMs: 0, phases: emptyPhases(), failure: null, steps };
   for (const step of probe.steps) {
@@ -37,7 +43,7 @@ async function runFlowSample(probe: FlowProbe, pools: StepPools, ctx: RunContext
       steps.push({ id: step.id, latencyMs: null, failure: null, skipped: true });
       continue;
     }
-    const run = await runStep(step, state, pools.for(step.request), ctx.interrupt);
+    const run = await runStep(step, state, pools.for(step.request), ctx.interrupt, redact);
     steps.push({ id: step.id, latencyMs: run.latencyMs, failure: run.failure, skipped: false });
     // The flow's latency is the sum of its steps'; a step without a response leaves it unmeasured.
     const latencyMs = outcome.latencyMs === null || run.latencyMs === null ? null : outcome.latencyMs + run.latencyMs;

@@ -79,7 +79,7 @@ async function loadPage(probe: LinksProbe, pageUrl: string, select: readonly Lin
   const failed = (failure: Failure): SampleFailure => ({ failure, url: requested.href, step: PAGE_STEP, hops: result.hops });
   if (!result.ok) return failed(result.failure);
   // The page must load (2xx after redirects); the probe's `expect` is for its links.
-  const failure = checkResponse({}, result.response, true);
+  const failure = checkResponse({}, result.response, true, ctx.redact);
   if (failure) return failed(failure);
   return { url: result.url, requested, ...extractReferences(result.response.body.toString('utf8'), select) };
 }
@@ -90,6 +90,6 @@ async function checkLink(probe: LinksProbe, url: URL, pool: ConnectionPool, ctx:
   const result = await fetchFollowingRedirects(pool, request, {}, ctx.interrupt);
   const failed = (failure: Failure): SampleFailure => ({ failure, url: url.href, step: null, hops: result.hops });
   if (!result.ok) return { latencyMs: null, phases: result.timings, failure: failed(result.failure) };
-  const failure = checkResponse(probe.expect, result.response, true) ?? checkFinalUrl(probe.expect, result.url) ?? checkLatency(probe.expect, result.ms);
+  const failure = checkResponse(probe.expect, result.response, true, ctx.redact) ?? checkFinalUrl(probe.expect, result.url, ctx.redact) ?? checkLatency(probe.expect, result.ms);
   return { latencyMs: result.ms, phases: result.timings, failure: failure ? failed(failure) : null };
 }

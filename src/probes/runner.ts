@@ -5,6 +5,7 @@ import type { ProbeConfig } from '../config/types.js';
 import type { SampleFailure } from '../model/failure.js';
 import type { LinkCounts } from '../model/result.js';
 import type { SampleOutcome } from '../model/sample.js';
+import type { Redact } from '../report/redact.js';
 
 /** What every sample of a run shares. */
 export interface RunContext {
@@ -12,6 +13,11 @@ export interface RunContext {
   interrupt: AbortSignal;
   /** Replaces DNS resolution (tests); undefined means the system resolver. */
   lookup?: LookupFunction;
+  /**
+   * Masks the run's secrets in text a failure keeps from a response, before it is shortened
+   * (runProbes sets it from the config's secrets; a flow adds the secret captures of its sample).
+   */
+  redact?: Redact;
 }
 
 /**

@@ -37,6 +37,7 @@ export function describeFailure(f: Failure, origin?: string): string {
     case 'redirect': {
       const location = origin !== undefined ? onOrigin(f.location, origin) : f.location;
       if (f.reason === 'loop') return `redirect loop back to ${location}`;
+      if (f.reason === 'invalid-location') return `redirect to something that is not a URL: ${f.location}`;
       if (f.reason === 'too-many') return `more than ${f.maxRedirects ?? 0} redirects (maxRedirects), next: ${location}`;
       return `redirect to a scheme other than http/https: ${f.location}`;
     }

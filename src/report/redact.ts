@@ -26,6 +26,23 @@ export function createRedactor(secrets: readonly string[]): Redact {
   return (text) => text.replace(pattern, MASK);
 }
 
+/**
+ * A copy of a plain value (objects, arrays) with every string redacted; other objects (Date,
+ * RegExp) are kept as they are. Reporters cut long strings to fit a column, and half a secret
+ * cannot be recognised once cut: so the result is redacted before any reporter lays it out.
+ */
+export function redactStrings<T>(value: T, redact: Redact): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return redact(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype) {
+      return Object.fromEntries(Object.entries(v).map(([key, item]) => [key, walk(item)]));
+    }
+    return v;
+  };
+  return walk(value) as T;
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

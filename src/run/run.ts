@@ -5,6 +5,7 @@ import { ExitCode } from '../model/exit-codes.js';
 import type { RunResult } from '../model/result.js';
 import { runners } from '../probes/registry.js';
 import type { ProbePlan, ProbeRunner, RunContext } from '../probes/runner.js';
+import { createRedactor } from '../report/redact.js';
 import { ProbeStats } from '../stats/probe-stats.js';
 import { withRetries } from './retry.js';
 import { schedule } from './schedule.js';
@@ -13,7 +14,8 @@ import { probeResult, summarize } from './summary.js';
 /** The signal that interrupted a run, as `interrupt.reason`; it picks the exit code. */
 export type InterruptReason = 'SIGINT' | 'SIGTERM';
 
-export async function runProbes(config: RunConfig, ctx: RunContext): Promise<RunResult> {
+export async function runProbes(config: RunConfig, given: RunContext): Promise<RunResult> {
+  const ctx: RunContext = { ...given, redact: given.redact ?? createRedactor(config.secrets) };
   // Every in-flight exchange listens for the interrupt; that many listeners is expected, not a leak.
   setMaxListeners(config.concurrency + 16, ctx.interrupt);
   const startedAt = new Date();

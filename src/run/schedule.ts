@@ -80,6 +80,9 @@ export async function schedule(sources: TaskSource[], concurrency: number, inter
       }
       if (cursor.pulling) continue;
       cursor.pulling = true;
+      // This worker may now wait on the source (a links probe loading its page): another worker
+      // goes on meanwhile, so no source stalls the rest.
+      addWorker();
       let next: IteratorResult<PlannedTask>;
       try {
         next = await cursor.iterator.next();
@@ -98,6 +101,11 @@ export async function schedule(sources: TaskSource[], concurrency: number, inter
     return cursors.length === 0 ? null : 'wait';
   };
 
+  // Workers start one at a time, one more each time a worker pulls a task from a source: never more
+  // workers than tasks (plus one), so `concurrency: 1000000000` costs what the work needs.
+  const limit = Math.max(1, concurrency);
+  let addWorker = () => {};
+
   const nextJob = async (): Promise<Job | null> => {
     while (!interrupt.aborted) {
       const seen = version;
@@ -109,19 +117,29 @@ export async function schedule(sources: TaskSource[], concurrency: number, inter
     return null;
   };
 
-  const worker = async () => {
-    for (let job = await nextJob(); job; job = await nextJob()) {
-      try {
-        job.cursor.record(await job.run());
-      } catch (err) {
-        if (!(err instanceof Interrupted)) throw err;
-      } finally {
-        finish(job);
-      }
-    }
-  };
   try {
-    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+    await new Promise<void>((resolve, reject) => {
+      const worker = async () => {
+        for (let job = await nextJob(); job; job = await nextJob()) {
+          try {
+            job.cursor.record(await job.run());
+          } catch (err) {
+            if (!(err instanceof Interrupted)) throw err;
+          } finally {
+            finish(job);
+          }
+        }
+      };
+      let workers = 0;
+      addWorker = () => {
+        if (workers >= limit) return;
+        workers++;
+        worker().then(() => {
+          if (--workers === 0) resolve();
+        }, reject);
+      };
+      addWorker();
+    });
   } finally {
     interrupt.removeEventListener('abort', changed);
   }

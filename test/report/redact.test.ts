@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { secretForms } from '../../src/config/variables.js';
 import { escapeLabelValue, escapeMarkdown, escapeXml } from '../../src/report/escape.js';
-import { createRedactor } from '../../src/report/redact.js';
+import { createRedactor, redactStrings } from '../../src/report/redact.js';
 
 describe('createRedactor', () => {
   it('masks a secret raw, JSON-escaped, URL-encoded and form-encoded', () => {
@@ -27,5 +28,32 @@ describe('createRedactor', () => {
 
   it('leaves text alone without secrets and ignores empty ones', () => {
     expect(createRedactor([''])('hello')).toBe('hello');
+  });
+});
+
+describe('redactStrings', () => {
+  it('masks every string of a plain value and keeps other objects as they are', () => {
+    const when = new Date(0);
+    const pattern = /s3cret/;
+    const value = { a: 's3cret!', list: ['x', { deep: 'my s3cret' }], when, pattern, n: 1, none: null };
+    const masked = redactStrings(value, createRedactor(['s3cret']));
+    expect(masked).toEqual({ a: '***!', list: ['x', { deep: 'my ***' }], when, pattern, n: 1, none: null });
+    expect(masked.when).toBe(when);
+    expect(value.a).toBe('s3cret!'); // a copy: the run's own result is untouched
+  });
+});
+
+describe('secret forms as a server or a URL parser gives them back', () => {
+  const secret = 'Wörd #1 ?&/ ';
+  const redact = createRedactor(secretForms(secret));
+  it.each([
+    ['trimmed (a header value)', 'x-echo: Wörd #1 ?&/'],
+    ['read as Latin-1 (a header value in UTF-8)', `x-echo: ${Buffer.from('Wörd #1 ?&/').toString('latin1')}`],
+    ['in a URL path, to the end', new URL(`http://h/p/${secret}`).href],
+    ['in a URL query, to the end', new URL(`http://h/p?s=${secret}`).href],
+    ['in an opaque URL', new URL(`javascript:${secret}`).href],
+  ])('%s', (_name, text) => {
+    expect(redact(text)).not.toMatch(/W(ö|%C3%B6|Ã¶)rd/);
+    expect(redact(text)).toContain('***');
   });
 });
