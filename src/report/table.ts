@@ -106,12 +106,20 @@ function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** Said when upprobe's own event loop lagged enough to inflate the latencies it measured. */
+function lagWarning({ timingConfidence: { distorted, eventLoopDelayMs: lag } }: RunResult): string | null {
+  if (!distorted) return null;
+  return `warning: upprobe's event loop lagged (p99 ${formatMs(lag.p99)}, max ${formatMs(lag.max)}): latencies may be inflated by up to that much; lower --concurrency or run on a less busy machine`;
+}
+
 export const tableReporter: Reporter = {
   render(result: RunResult, options: RenderOptions): string {
     const c = new Chalk({ level: options.color ? 1 : 0 });
     const blocks = [probeTable(result.probes, c), surfaceTable(result, c)];
     const failures = failureTable(result.probes, c, options.columns);
     if (failures) blocks.push(failures);
+    const lag = lagWarning(result);
+    if (lag) blocks.push(c.yellow(lag));
     const verdict = verdictLine(result);
     blocks.push(result.exitCode === 0 ? c.green.bold(verdict) : c.red.bold(verdict));
     return `${blocks.join('\n\n')}\n`;

@@ -1,11 +1,13 @@
 // Runs every probe of a config once and returns the run's one result value.
 import { setMaxListeners } from 'node:events';
 import type { ProbeConfig, RunConfig } from '../config/types.js';
+import { mentionsHttps, warmUp } from '../http/warm-up.js';
 import { ExitCode } from '../model/exit-codes.js';
 import type { RunResult } from '../model/result.js';
 import { runners } from '../probes/registry.js';
 import type { ProbePlan, ProbeRunner, RunContext } from '../probes/runner.js';
 import { ProbeStats } from '../stats/probe-stats.js';
+import { watchEventLoop } from './loop-lag.js';
 import { schedule } from './schedule.js';
 import { probeResult, summarize } from './summary.js';
 
@@ -15,6 +17,8 @@ export type InterruptReason = 'SIGINT' | 'SIGTERM';
 export async function runProbes(config: RunConfig, ctx: RunContext): Promise<RunResult> {
   // Every in-flight exchange listens for the interrupt; that many listeners is expected, not a leak.
   setMaxListeners(config.concurrency + 16, ctx.interrupt);
+  if (config.probes.length > 0) await warmUp({ tls: mentionsHttps(config.probes) });
+  const lag = watchEventLoop();
   const startedAt = new Date();
   const start = performance.now();
   const entries = config.probes.map((probe) => ({ probe, stats: new ProbeStats(), plan: planFor(probe, ctx) }));
@@ -24,6 +28,7 @@ export async function runProbes(config: RunConfig, ctx: RunContext): Promise<Run
   } finally {
     await Promise.all(entries.map(({ plan }) => plan.close()));
   }
+  const timingConfidence = lag.stop();
 
   const probes = entries.map(({ probe, stats }) => probeResult(probe, stats));
   const summary = summarize(probes);
@@ -35,7 +40,7 @@ export async function runProbes(config: RunConfig, ctx: RunContext): Promise<Run
     : summary.failed > 0
       ? ExitCode.ProbeFailed
       : ExitCode.Ok;
-  return { vantage: config.vantage, startedAt, durationMs: performance.now() - start, interrupted, exitCode, summary, probes };
+  return { vantage: config.vantage, startedAt, durationMs: performance.now() - start, interrupted, exitCode, summary, probes, timingConfidence };
 }
 
 function planFor<P extends ProbeConfig>(probe: P, ctx: RunContext): ProbePlan {
