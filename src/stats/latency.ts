@@ -1,16 +1,14 @@
 // Latency percentiles in constant memory: an HDR histogram (3 significant digits, so a reported
 // percentile is within 0.1% of the true sample) plus exact min, max and mean.
-import { createRequire } from 'node:module';
 import type { Int32Histogram as HdrHistogram } from 'hdr-histogram-js';
+// The JS histogram alone: the package's index module also loads its WebAssembly build, log
+// reader/writer and compression, ~50 ms at every start for nothing used here.
+import Int32HistogramModule from 'hdr-histogram-js/dist/Int32Histogram.js';
 import { roundMs } from '../model/timings.js';
 
-/**
- * The JS histogram alone: the package's index module also loads its WebAssembly build, log
- * reader/writer and compression, ~50 ms at every start for nothing used here.
- */
-const { default: Int32Histogram } = createRequire(import.meta.url)('hdr-histogram-js/dist/Int32Histogram.js') as {
-  default: typeof HdrHistogram;
-};
+/** Node hands an ES importer the CommonJS `exports` ({ default: class }); vitest unwraps it to the class. */
+const Int32Histogram: typeof HdrHistogram =
+  (Int32HistogramModule as Partial<typeof Int32HistogramModule>).default ?? (Int32HistogramModule as unknown as typeof HdrHistogram);
 
 /** What hdr.build() makes by default: 32-bit counts, resized as values grow. */
 function newHistogram(): HdrHistogram {
