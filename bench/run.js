@@ -20,7 +20,7 @@ const PLAN = QUICK
   ? { throughput: { samples: 200, concurrency: 10, rounds: 1 }, honesty: { samples: 32, concurrencies: [16, 100], rounds: 1 },
       memory: { sizes: [100, 1000], rounds: 1, concurrency: 50 }, cold: { rounds: 1 }, warmup: { rounds: 1 } }
   : { throughput: { samples: 2000, concurrency: 50, rounds: 5 }, honesty: { samples: 500, concurrencies: [16, 100], rounds: 3 },
-      memory: { sizes: [2000, 20000, 200000], rounds: 3, concurrency: 50 }, cold: { rounds: 11 }, warmup: { rounds: 5 } };
+      memory: { sizes: [2000, 20000, 200000], rounds: 3, concurrency: 50 }, cold: { rounds: 11 }, warmup: { rounds: 9 } };
 
 const log = (text) => process.stderr.write(`bench: ${text}\n`);
 
