@@ -189,6 +189,8 @@ function verdicts(r) {
   ].map(([target, met]) => ({ target, met }));
 }
 
+const signed = (value, unit) => `${value >= 0 ? '+' : ''}${value}${unit}`;
+
 function table(r) {
   const m = (s, unit = '') => `${s.median}${unit} (${s.min}–${s.max})`;
   const t = r.throughput;
@@ -201,7 +203,7 @@ function table(r) {
     rows.push([`timing error p50 / p99 ms, 100 ms hold, c=${h.concurrency}`, `${h.upprobe.errorP50Ms.median} / ${m(h.upprobe.errorP99Ms)}`, `bare undici ${h.bare.errorP50Ms.median} / ${m(h.bare.errorP99Ms)}`, `${h.p99Ratio.median}× (p99)`]);
   }
   for (const run of r.memory.runs) {
-    rows.push([`peak RSS MiB, ${run.samples} samples (kept-alive, c=${run.concurrency})`, m(run.peakRssMiB), '', run === r.memory.runs[0] ? '' : `+${round(run.peakRssMiB.median - r.memory.runs[0].peakRssMiB.median, 1)} MiB`]);
+    rows.push([`peak RSS MiB, ${run.samples} samples (kept-alive, c=${run.concurrency})`, m(run.peakRssMiB), '', run === r.memory.runs[0] ? '' : signed(round(run.peakRssMiB.median - r.memory.runs[0].peakRssMiB.median, 1), ' MiB')]);
   }
   const c = r.coldStart;
   rows.push(['cold start ms: upprobe --version', m(c.ms.version), `node -e 0 ${m(c.ms.nodeE0)}`, `${c.versionRatio.median}×`]);
