@@ -60,7 +60,10 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  minify: true,
+  // Whitespace and syntax only: renaming identifiers saved no measurable start-up time, and kept
+  // names make DEBUG=upprobe stack traces readable.
+  minifyWhitespace: true,
+  minifySyntax: true,
   metafile: true,
   absWorkingDir: ROOT,
   logLevel: 'warning',
