@@ -4,7 +4,6 @@ import type { Failure, Phase } from '../model/failure.js';
 import type { PhaseTimings } from '../model/timings.js';
 import { classifyError, timeoutIn } from './classify.js';
 import type { ConnectAttempt, ConnectionPool } from './connections.js';
-import { request } from './undici.js';
 
 export interface ExchangeRequest {
   url: URL;
@@ -57,7 +56,7 @@ export async function exchange(pool: ConnectionPool, req: ExchangeRequest, inter
   const measured = (): Measured => ({ timings: phaseTimings(start, lease.attempt, headersAt), ms: performance.now() - start });
 
   try {
-    const res = await request(lease.client, {
+    const res = await lease.client.request({
       path: req.url.pathname + req.url.search,
       method: req.method,
       headers: req.headers,

@@ -5,7 +5,7 @@ import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectionPool } from '../../src/http/connections.js';
 import { exchange, Interrupted } from '../../src/http/exchange.js';
-import { buildConnector, Client, request } from '../../src/http/undici.js';
+import { buildConnector, Client } from '../../src/http/undici.js';
 import { warmUp, mentionsHttps } from '../../src/http/warm-up.js';
 import { startHttpServer, startRawServer, type TestServer } from '../helpers/servers.js';
 
@@ -15,14 +15,14 @@ afterEach(async () => {
 });
 
 describe('undici, module by module', () => {
-  it('finds Client, buildConnector and the request API where undici keeps them (an undici update that moves them fails here)', async () => {
+  it('finds Client, buildConnector and the request API where undici keeps them, and gives Client its request() (an undici update that moves them fails here)', async () => {
     expect(typeof Client).toBe('function');
     expect(typeof buildConnector).toBe('function');
     const s = await startHttpServer((_req, res) => res.end('hello'));
     servers.push(s);
     const client = new Client(s.url);
     try {
-      const res = await request(client, { path: '/', method: 'GET' });
+      const res = await client.request({ path: '/', method: 'GET' });
       expect(res.statusCode).toBe(200);
       expect(await res.body.text()).toBe('hello');
     } finally {
