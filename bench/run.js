@@ -216,6 +216,7 @@ function table(r) {
     const lagged = h.upprobe.distorted.filter(Boolean).length;
     if (lagged > 0) lines.push(`warning: c=${h.concurrency}: upprobe reported event-loop lag that distorts timings in ${lagged}/${h.upprobe.distorted.length} rounds`);
   }
+  if (r.quick) lines.push('', 'quick run: one small round of each, for a smoke test; only a full run says whether a target is met');
   lines.push('', ...r.targets.map((v) => `${v.met ? 'met   ' : 'MISSED'}  ${v.target}`));
   return `${lines.join('\n')}\n`;
 }
