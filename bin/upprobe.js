@@ -1,5 +1,17 @@
 #!/usr/bin/env node
-// The shipped entry point: runs the compiled CLI (npm ci builds it through `prepare`).
-import { main } from '../dist/cli/main.js';
+// The shipped entry point: runs the bundled CLI (npm ci builds it through `prepare`).
+import { readFileSync } from 'node:fs';
 
-await main(process.argv);
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  // Answered before the CLI loads: install checks and wrapper scripts call this often, and it
+  // should cost little more than starting Node (README, "Performance").
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  process.stdout.write(`${version}\n`);
+} else {
+  // Stack traces are printed only with DEBUG=upprobe; then they should name src/ files and lines,
+  // so source maps are turned on before the bundle loads. Otherwise they only cost start-up time.
+  if (/(^|,)\s*(upprobe|\*)\s*(,|$)/.test(process.env.DEBUG ?? '')) process.setSourceMapsEnabled(true);
+  const { main } = await import('../dist/cli/main.js');
+  await main(process.argv);
+}

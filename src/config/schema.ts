@@ -19,6 +19,10 @@ import {
   textField,
 } from './fields.js';
 
+// zod compiles a parser per object schema (new Function) to make repeated parses fast; a CLI
+// parses one file once, and the compiling cost ~5 ms of every start (README, "Performance").
+z.config({ jitless: true });
+
 /** The top level. `defaults` and each probe are parsed on their own so one bad probe hides nothing. */
 export const fileSchema = z.strictObject({
   version: field('1 (the only format version so far)', (v) => (v === 1 ? 1 : undefined)),

@@ -6,7 +6,7 @@
 // for one sample; `reuseConnections` is a pool that lives for the whole probe: one mechanism.
 import { isIP } from 'node:net';
 import type { LookupFunction, Socket } from 'node:net';
-import { Client, buildConnector } from 'undici';
+import { Client, buildConnector, type Connector } from './undici.js';
 
 /** Timestamps (performance.now()) of one connection attempt. */
 export interface ConnectAttempt {
@@ -43,6 +43,34 @@ interface PooledClient extends Lease {
   socket: Socket | null;
 }
 
+/**
+ * What a Client is destroyed with when upprobe is done with it. Without an error undici builds a
+ * ClientDestroyedError per Client, and Node formats its stack when the socket closes: with a fresh
+ * connection per sample, that was ~8% of upprobe's CPU per sample (README, "Performance").
+ */
+const DONE = Object.assign(new Error('connection closed by upprobe'), { code: 'UPPROBE_CLOSED' });
+
+/**
+ * One socket opener per set of options, shared by every pool made with them: a probe makes a
+ * pool per sample, and building the connector (TLS options, session cache) for each was waste.
+ */
+const connectors = new WeakMap<ConnectionOptions, Connector>();
+
+function connectorFor(options: ConnectionOptions): Connector {
+  let connector = connectors.get(options);
+  if (!connector) {
+    connector = buildConnector({
+      timeout: options.timeoutMs,
+      rejectUnauthorized: !options.insecure,
+      // A resumed TLS session would make a "first visit" look cheaper than it is.
+      maxCachedSessions: 0,
+      ...(options.lookup ? { lookup: options.lookup } : {}),
+    });
+    connectors.set(options, connector);
+  }
+  return connector;
+}
+
 /** Hands out one-connection Clients per origin and keeps idle ones for reuse until closed. */
 export class ConnectionPool {
   private readonly idle = new Map<string, PooledClient[]>();
@@ -59,12 +87,13 @@ export class ConnectionPool {
     return this.create(origin);
   }
 
-  /** Returns a Client after its exchange; a broken one is dropped. */
+  /** Returns a Client after its exchange; a broken one is dropped (once: a second call does nothing). */
   release(lease: Lease, healthy: boolean): void {
     const pooled = lease as PooledClient;
+    if (!this.all.has(pooled)) return;
     if (!healthy) {
       this.all.delete(pooled);
-      void pooled.client.destroy().catch(() => undefined);
+      void pooled.client.destroy(DONE).catch(() => undefined);
       return;
     }
     const list = this.idle.get(pooled.origin) ?? [];
@@ -74,22 +103,15 @@ export class ConnectionPool {
 
   /** Destroys every connection; nothing is in flight by then, so nothing is lost. */
   async close(): Promise<void> {
-    const clients = [...this.all].map((p) => p.client.destroy().catch(() => undefined));
+    const clients = [...this.all].map((p) => p.client.destroy(DONE).catch(() => undefined));
     this.all.clear();
     this.idle.clear();
     await Promise.all(clients);
   }
 
   private create(origin: string): PooledClient {
-    const { timeoutMs, insecure, lookup } = this.options;
-    const base = buildConnector({
-      timeout: timeoutMs,
-      rejectUnauthorized: !insecure,
-      // A resumed TLS session would make a "first visit" look cheaper than it is.
-      maxCachedSessions: 0,
-      ...(lookup ? { lookup } : {}),
-    });
-    const connect: buildConnector.connector = (opts, callback) => {
+    const base = connectorFor(this.options);
+    const connect: Connector = (opts, callback) => {
       const attempt: ConnectAttempt = {
         start: performance.now(),
         tls: opts.protocol === 'https:',

@@ -42,21 +42,23 @@ export class Interrupted extends Error {
   }
 }
 
-const TIMED_OUT = Symbol('timed out');
-
 /** Sends one request through a leased connection and reads the body up to the size limit. */
 export async function exchange(pool: ConnectionPool, req: ExchangeRequest, interrupt?: AbortSignal): Promise<ExchangeResult> {
   if (interrupt?.aborted) throw new Interrupted();
   const lease = pool.acquire(req.url.origin);
   const start = performance.now();
   let headersAt: number | undefined;
-  const controller = new AbortController();
-  const stop = (reason: unknown) => {
-    controller.abort(reason);
+  // A deadline or an interrupt stops the exchange by dropping its connection, which fails the
+  // request or the body being read: no AbortController and abort listeners per request. The
+  // socket itself is destroyed too, so a pending connect or TLS handshake ends now, on time.
+  let stopped: 'timeout' | 'interrupt' | null = null;
+  const stop = (why: 'timeout' | 'interrupt') => {
+    stopped ??= why;
     lease.cancel();
+    pool.release(lease, false);
   };
-  const timer = setTimeout(() => stop(TIMED_OUT), Math.max(0, req.deadline - start));
-  const onInterrupt = () => stop(interrupt?.reason);
+  const timer = setTimeout(stop, Math.max(0, req.deadline - start), 'timeout');
+  const onInterrupt = () => stop('interrupt');
   interrupt?.addEventListener('abort', onInterrupt, { once: true });
   const measured = (): Measured => ({ timings: phaseTimings(start, lease.attempt, headersAt), ms: performance.now() - start });
 
@@ -66,7 +68,6 @@ export async function exchange(pool: ConnectionPool, req: ExchangeRequest, inter
       method: req.method,
       headers: req.headers,
       body: req.body ?? null,
-      signal: controller.signal,
     });
     headersAt = performance.now();
     // A HEAD response's Content-Length describes the body a GET would get: nothing to read here.
@@ -87,10 +88,10 @@ export async function exchange(pool: ConnectionPool, req: ExchangeRequest, inter
     return { ok: true, response, ...measured() };
   } catch (err) {
     pool.release(lease, false);
-    if (controller.signal.aborted && controller.signal.reason !== TIMED_OUT) throw new Interrupted();
+    if (stopped === 'interrupt') throw new Interrupted();
     const phase = phaseReached(lease.attempt, headersAt);
     const host = req.url.hostname;
-    const failure = controller.signal.aborted ? timeoutIn(phase, performance.now() - start, host) : classifyError(err, { phase, host });
+    const failure = stopped === 'timeout' ? timeoutIn(phase, performance.now() - start, host) : classifyError(err, { phase, host });
     return { ok: false, failure, ...measured() };
   } finally {
     clearTimeout(timer);

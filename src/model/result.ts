@@ -86,6 +86,13 @@ export interface RunSummary {
   surfaces: Record<Surface, SurfaceSummary>;
 }
 
+/** How far the client's own event loop lagged during the run (src/run/loop-lag.ts). */
+export interface TimingConfidence {
+  eventLoopDelayMs: { p50: number; p99: number; max: number };
+  /** The lag was large enough that latencies may be inflated by it: the report warns. */
+  distorted: boolean;
+}
+
 export interface RunResult {
   vantage: string | null;
   startedAt: Date;
@@ -95,4 +102,5 @@ export interface RunResult {
   exitCode: ExitCode;
   summary: RunSummary;
   probes: ProbeResult[];
+  timingConfidence: TimingConfidence;
 }

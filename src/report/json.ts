@@ -61,6 +61,7 @@ export function jsonReport(result: RunResult) {
       ),
     },
     probes: result.probes.map(probeEntry),
+    timingConfidence: result.timingConfidence,
   };
 }
 

@@ -135,20 +135,30 @@ function failureTable(probes: ProbeResult[], { c, gap }: Style, columns: number)
   return t.toString() + more;
 }
 
-function renderBlocks(result: RunResult, style: Style, columns: number): string[] {
+/** The fixed-layout tables, and what follows them (failures, warnings, verdict). */
+function renderBlocks(result: RunResult, style: Style, columns: number): { tables: string[]; rest: string[] } {
   const { c } = style;
   const steps = stepTable(result.probes, style);
-  const blocks = [probeTable(result.probes, style), ...(steps ? [steps] : []), surfaceTable(result, style)];
+  const tables = [probeTable(result.probes, style), ...(steps ? [steps] : []), surfaceTable(result, style)];
+  const rest: string[] = [];
   const failures = failureTable(result.probes, style, columns);
-  if (failures) blocks.push(failures);
+  if (failures) rest.push(failures);
+  const lag = lagWarning(result);
+  if (lag) rest.push(c.yellow(lag));
   const verdict = verdictLine(result);
-  blocks.push(result.exitCode === 0 ? c.green.bold(verdict) : c.red.bold(verdict));
-  return blocks;
+  rest.push(result.exitCode === 0 ? c.green.bold(verdict) : c.red.bold(verdict));
+  return { tables, rest };
 }
 
 /** The widest line, as the terminal shows it (colour codes take no room). */
 function widest(text: string): number {
   return Math.max(...text.split('\n').map((line) => stripVTControlCharacters(line).length));
+}
+
+/** Said when upprobe's own event loop lagged enough to inflate the latencies it measured. */
+function lagWarning({ timingConfidence: { distorted, eventLoopDelayMs: lag } }: RunResult): string | null {
+  if (!distorted) return null;
+  return `warning: upprobe's event loop lagged (p99 ${formatMs(lag.p99)}, max ${formatMs(lag.max)}): latencies may be inflated by up to that much; lower --concurrency or run on a less busy machine`;
 }
 
 export const tableReporter: Reporter = {
@@ -157,9 +167,9 @@ export const tableReporter: Reporter = {
     // Two spaces between columns read best; on a narrow terminal (80 columns) one space keeps
     // each row on one line. The failures table fits itself by shortening its messages.
     let blocks = renderBlocks(result, { c, gap: '  ' }, options.columns);
-    if (widest(blocks.slice(0, -2).join('\n')) > options.columns) blocks = renderBlocks(result, { c, gap: ' ' }, options.columns);
+    if (widest(blocks.tables.join('\n')) > options.columns) blocks = renderBlocks(result, { c, gap: ' ' }, options.columns);
     // cli-table3 pads the last column too: trailing blanks only get in the way of copying.
-    return `${blocks.join('\n\n').replace(/ +$/gm, '')}\n`;
+    return `${[...blocks.tables, ...blocks.rest].join('\n\n').replace(/ +$/gm, '')}\n`;
   },
 };
 

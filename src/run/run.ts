@@ -1,12 +1,14 @@
 // Runs every probe of a config once and returns the run's one result value.
 import { setMaxListeners } from 'node:events';
 import type { ProbeConfig, RunConfig } from '../config/types.js';
+import { mentionsHttps, warmUp } from '../http/warm-up.js';
 import { ExitCode } from '../model/exit-codes.js';
 import type { RunResult } from '../model/result.js';
 import { runners } from '../probes/registry.js';
 import type { ProbePlan, ProbeRunner, RunContext } from '../probes/runner.js';
 import { createRedactor } from '../report/redact.js';
 import { ProbeStats } from '../stats/probe-stats.js';
+import { watchEventLoop } from './loop-lag.js';
 import { withRetries } from './retry.js';
 import { schedule } from './schedule.js';
 import { probeResult, summarize } from './summary.js';
@@ -18,6 +20,8 @@ export async function runProbes(config: RunConfig, given: RunContext): Promise<R
   const ctx: RunContext = { ...given, redact: given.redact ?? createRedactor(config.secrets) };
   // Every in-flight exchange listens for the interrupt; that many listeners is expected, not a leak.
   setMaxListeners(config.concurrency + 16, ctx.interrupt);
+  if (config.probes.length > 0) await warmUp({ tls: mentionsHttps(config.probes) });
+  const lag = watchEventLoop();
   const startedAt = new Date();
   const start = performance.now();
   const entries = config.probes.map((probe) => {
@@ -33,6 +37,7 @@ export async function runProbes(config: RunConfig, given: RunContext): Promise<R
   } finally {
     await Promise.all(entries.map(({ plan }) => plan.close()));
   }
+  const timingConfidence = lag.stop();
 
   const probes = entries.map(({ probe, stats, plan }) => {
     const findings = plan.findings?.() ?? {};
@@ -48,7 +53,7 @@ export async function runProbes(config: RunConfig, given: RunContext): Promise<R
     : summary.failed > 0
       ? ExitCode.ProbeFailed
       : ExitCode.Ok;
-  return { vantage: config.vantage, startedAt, durationMs: performance.now() - start, interrupted, exitCode, summary, probes };
+  return { vantage: config.vantage, startedAt, durationMs: performance.now() - start, interrupted, exitCode, summary, probes, timingConfidence };
 }
 
 function planFor<P extends ProbeConfig>(probe: P, ctx: RunContext): ProbePlan {

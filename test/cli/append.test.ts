@@ -5,9 +5,29 @@ import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
-const OUTPUT = new URL('../../dist/cli/output.js', import.meta.url).href;
+/**
+ * The child processes run the real appendWhole: src/cli/output.ts bundled on its own (dist/ holds
+ * only the CLI's bundle, whose chunks do not export it by name).
+ */
+function bundleOutputModule(): string {
+  const outfile = join(mkdtempSync(join(tmpdir(), 'upprobe-append-bundle-')), 'output.mjs');
+  buildSync({
+    entryPoints: [fileURLToPath(new URL('../../src/cli/output.ts', import.meta.url))],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile,
+    logLevel: 'error',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  });
+  return pathToFileURL(outfile).href;
+}
+
+const OUTPUT = bundleOutputModule();
 
 /** A child process that appends `count` JSON lines of ~`bytes` bytes each, tagged with `writer`. */
 async function writer(path: string, writer: number, count: number, bytes: number): Promise<number | null> {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SampleOutcome } from '../../src/model/sample.js';
 import { emptyPhases } from '../../src/model/timings.js';
-import type { PlannedTask } from '../../src/probes/runner.js';
+import type { PlannedTask, SampleTask } from '../../src/probes/runner.js';
 import { schedule, type TaskSource } from '../../src/run/schedule.js';
 
 const OUTCOME: SampleOutcome = { latencyMs: 1, phases: emptyPhases(), failure: null };
@@ -109,5 +109,35 @@ describe('schedule', () => {
     expect(done.n).toBeGreaterThan(0);
     expect(done.n).toBeLessThan(1000);
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('paced starts', () => {
+  it('keeps `concurrency` samples in flight, starts each in its own event-loop turn, and runs them all', async () => {
+    let turn = 0;
+    let ticking = true;
+    const tick = () => {
+      turn++;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const startTurns: number[] = [];
+    const task: SampleTask = async () => {
+      startTurns.push(turn);
+      maxInFlight = Math.max(maxInFlight, ++inFlight);
+      await sleep(20);
+      inFlight--;
+      return OUTCOME;
+    };
+    const recorded: SampleOutcome[] = [];
+    await schedule([{ tasks: Array.from({ length: 40 }, () => task), record: (o) => recorded.push(o) }], 8, new AbortController().signal);
+    ticking = false;
+
+    expect(recorded).toHaveLength(40);
+    expect(maxInFlight).toBe(8);
+    expect(new Set(startTurns).size).toBe(startTurns.length); // never two starts in one turn
   });
 });

@@ -1,0 +1,22 @@
+// The pieces of undici upprobe uses (Client, its connector, its request API), each imported from
+// its own module. `import 'undici'` loads all of undici (fetch, WebSocket, cookies, caches, mocks,
+// and Node's own bundled undici through the web globals): ~100 ms at every start, for nothing
+// upprobe uses. undici has no `exports` map, so these are files any importer may load; the bundle
+// (scripts/build.js) resolves them at build time, and test/http/undici.test.ts fails if an undici
+// update moves them.
+import type { Client as UndiciClient, buildConnector as undiciBuildConnector } from 'undici';
+import apiRequest from 'undici/lib/api/api-request.js';
+import ClientModule from 'undici/lib/dispatcher/client.js';
+import connectorModule from 'undici/lib/core/connect.js';
+
+/** undici's HTTP/1.1 client for one origin. */
+export const Client = ClientModule;
+export type Client = UndiciClient;
+
+/** Builds the function that opens sockets (TCP or TLS) for a Client. */
+export const buildConnector = connectorModule;
+export type Connector = undiciBuildConnector.connector;
+
+// undici's index module gives every dispatcher its `request()` method (Object.assign onto
+// Dispatcher.prototype); loaded module by module, Client has to be given it here, the same way.
+if (!('request' in Client.prototype)) Object.assign(Client.prototype, { request: apiRequest });
