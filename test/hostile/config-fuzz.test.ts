@@ -54,7 +54,9 @@ describe('the loader, in-process', () => {
     process.off('warning', onWarning);
     expect(warnings).toEqual([]);
     // The generators must reach both outcomes, or the properties test less than they claim.
-    expect(outcomes.loaded).toBeGreaterThan(20);
+    // Most generated documents are broken on purpose: 18–35 of ~2,600 load in a run, so the
+    // floor sits well below that (a floor at the edge of the range made the suite flaky).
+    expect(outcomes.loaded).toBeGreaterThan(5);
     expect(outcomes.problems).toBeGreaterThan(100);
   });
   const count = (text: string) => void outcomes[checkLoad(text)]++;
