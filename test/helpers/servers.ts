@@ -5,6 +5,7 @@ import { createServer as createHttpServer, type RequestListener } from 'node:htt
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createNetServer, type LookupFunction, type Server, type Socket } from 'node:net';
 import { once } from 'node:events';
+import { afterEach } from 'vitest';
 
 export interface TestServer {
   url: string;
@@ -85,5 +86,21 @@ export function fakeLookup(table: Record<string, string>, delayMs = 0): LookupFu
       if (options.all) return cb(null, [{ address, family: 4 }]);
       cb(null, address, 4);
     }, delayMs);
+  };
+}
+
+/**
+ * Call at the top of a test file: returns `keep`, which hands back a started server and closes
+ * it after the test, however the test ends.
+ */
+export function closeAfterEach(): (server: Promise<TestServer>) => Promise<TestServer> {
+  const servers: TestServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+  return async (server) => {
+    const started = await server;
+    servers.push(started);
+    return started;
   };
 }

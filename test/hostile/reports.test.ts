@@ -2,19 +2,12 @@
 // report, old or new; SIGTERM mid-run still writes what was measured, marked interrupted (exit 143).
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/json.js';
 import { probesFile, runCli } from '../helpers/cli.js';
-import { startHttpServer, type TestServer } from '../helpers/servers.js';
+import { closeAfterEach, startHttpServer } from '../helpers/servers.js';
 
-const servers: TestServer[] = [];
-afterEach(async () => Promise.all(servers.splice(0).map((s) => s.close())));
-
-async function keep(server: Promise<TestServer>): Promise<TestServer> {
-  const s = await server;
-  servers.push(s);
-  return s;
-}
+const keep = closeAfterEach();
 
 describe('report files', () => {
   it('are replaced whole: a reader polling during three runs never sees a partial report', async () => {

@@ -1,21 +1,14 @@
 // What upprobe does when the file says nothing, through the real CLI: TLS verified, only http and
 // https, bodies capped, an honest user-agent, no compression asked for; and `insecure: true`
 // accepting a bad certificate only where the user wrote it.
-import { describe, expect, it, afterEach } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { JsonReport } from '../../src/report/json.js';
 import { VERSION } from '../../src/version.js';
 import { probesFile, runCli } from '../helpers/cli.js';
-import { certificate, startHttpServer, startHttpsServer, type CertificateName, type TestServer } from '../helpers/servers.js';
+import { certificate, closeAfterEach, startHttpServer, startHttpsServer, type CertificateName } from '../helpers/servers.js';
 
-const servers: TestServer[] = [];
-afterEach(async () => Promise.all(servers.splice(0).map((s) => s.close())));
-
-async function keep(server: Promise<TestServer>): Promise<TestServer> {
-  const s = await server;
-  servers.push(s);
-  return s;
-}
+const keep = closeAfterEach();
 
 /** Runs a probes file through the CLI with the JSON report on stdout. */
 async function runJson(yaml: string, env: Record<string, string> = {}) {
