@@ -52,12 +52,14 @@ export async function fetchFollowingRedirects(
   const visited = new Set<string>();
   let timings = emptyPhases();
   let { url, method, body } = req;
-  let headers = { ...req.headers };
+  // Replaced (never changed in place) when a redirect must drop some: no copy needed here.
+  let headers = req.headers;
   const chain = (): Chain => ({ hops, timings, ms: performance.now() - start, url });
 
   for (;;) {
     visited.add(`${method} ${url.href}`);
-    const hopHeaders = { ...headers };
+    // Only a hook (a flow's cookie jar) writes into a hop's headers; it gets its own copy.
+    const hopHeaders = hooks.beforeHop ? { ...headers } : headers;
     await hooks.beforeHop?.(url, hopHeaders);
     const { maxBodySize, truncateBody } = req;
     const result = await exchange(pool, { url, method, headers: hopHeaders, body, maxBodySize, truncateBody, deadline }, interrupt);
