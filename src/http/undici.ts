@@ -4,6 +4,7 @@
 // upprobe uses. undici has no `exports` map, so these are files any importer may load; the bundle
 // (scripts/build.js) resolves them at build time, and test/http/undici.test.ts fails if an undici
 // update moves them.
+import { setFlagsFromString } from 'node:v8';
 import type { Client as UndiciClient, buildConnector as undiciBuildConnector } from 'undici';
 import apiRequest from 'undici/lib/api/api-request.js';
 import ClientModule from 'undici/lib/dispatcher/client.js';
@@ -16,6 +17,13 @@ export type Client = UndiciClient;
 /** Builds the function that opens sockets (TCP or TLS) for a Client. */
 export const buildConnector = connectorModule;
 export type Connector = undiciBuildConnector.connector;
+
+// undici parses HTTP/1.1 with llhttp compiled to WebAssembly, on the first connection. V8 then
+// keeps compiling that module on background threads, and a process cannot exit until they are
+// done: ~90 ms of idle at the end of every short run, more than the run itself (README,
+// "Performance"). Liftoff, V8's baseline WebAssembly compiler, leaves no such work behind, and
+// its code is fast enough for parsing response heads. Set here, before any module is compiled.
+setFlagsFromString('--liftoff-only');
 
 // undici's index module gives every dispatcher its `request()` method (Object.assign onto
 // Dispatcher.prototype); loaded module by module, Client has to be given it here, the same way.
