@@ -61,8 +61,8 @@ export interface ProbeRunner<P extends ProbeConfig> {
   plan(probe: P, ctx: RunContext): ProbePlan;
 }
 
-/** One runner per kind; the mapped type makes a kind without a runner a compile error. */
-export type RunnerRegistry = { [K in ProbeConfig['kind']]: ProbeRunner<Extract<ProbeConfig, { kind: K }>> };
+/** How to load each kind's runner; the mapped type makes a kind without a runner a compile error. */
+export type RunnerRegistry = { [K in ProbeConfig['kind']]: () => Promise<ProbeRunner<Extract<ProbeConfig, { kind: K }>>> };
 
 /** The same task n times, lazily: 200,000 samples need no 200,000-entry array. */
 export function* repeat(task: SampleTask, n: number): Iterable<SampleTask> {

@@ -5,7 +5,7 @@ import { mentionsHttps, warmUp } from '../http/warm-up.js';
 import { ExitCode } from '../model/exit-codes.js';
 import type { RunResult } from '../model/result.js';
 import { runners } from '../probes/registry.js';
-import type { ProbePlan, ProbeRunner, RunContext } from '../probes/runner.js';
+import type { ProbeRunner, RunContext } from '../probes/runner.js';
 import { createRedactor } from '../report/redact.js';
 import { ProbeStats } from '../stats/probe-stats.js';
 import { watchEventLoop } from './loop-lag.js';
@@ -21,11 +21,12 @@ export async function runProbes(config: RunConfig, given: RunContext): Promise<R
   // Every in-flight exchange listens for the interrupt; that many listeners is expected, not a leak.
   setMaxListeners(config.concurrency + 16, ctx.interrupt);
   if (config.probes.length > 0) await warmUp({ tls: mentionsHttps(config.probes) });
+  const loaded = await loadRunners(config.probes);
   const lag = watchEventLoop();
   const startedAt = new Date();
   const start = performance.now();
   const entries = config.probes.map((probe) => {
-    const plan = planFor(probe, ctx);
+    const plan = (loaded.get(probe.kind) as ProbeRunner<typeof probe>).plan(probe, ctx);
     return { probe, plan, stats: new ProbeStats(plan.maxErrorGroups) };
   });
   try {
@@ -56,6 +57,9 @@ export async function runProbes(config: RunConfig, given: RunContext): Promise<R
   return { vantage: config.vantage, startedAt, durationMs: performance.now() - start, interrupted, exitCode, summary, probes, timingConfidence };
 }
 
-function planFor<P extends ProbeConfig>(probe: P, ctx: RunContext): ProbePlan {
-  return (runners[probe.kind] as ProbeRunner<P>).plan(probe, ctx);
+/** The runner of every kind the run has, loaded (each kind's code is imported only when used). */
+async function loadRunners(probes: ProbeConfig[]): Promise<Map<ProbeConfig['kind'], ProbeRunner<ProbeConfig>>> {
+  const kinds = [...new Set(probes.map((probe) => probe.kind))];
+  const loaded = await Promise.all(kinds.map((kind) => runners[kind]() as Promise<ProbeRunner<ProbeConfig>>));
+  return new Map(kinds.map((kind, i) => [kind, loaded[i]!]));
 }
