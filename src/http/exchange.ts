@@ -1,9 +1,11 @@
 // One HTTP request and its response, measured and classified; redirects are the caller's job.
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
 import type { Failure, Phase } from '../model/failure.js';
 import type { PhaseTimings } from '../model/timings.js';
 import { classifyError, timeoutIn } from './classify.js';
 import type { ConnectAttempt, ConnectionPool } from './connections.js';
+import { onAbort } from './on-abort.js';
 
 export interface ExchangeRequest {
   url: URL;
@@ -58,8 +60,7 @@ export async function exchange(pool: ConnectionPool, req: ExchangeRequest, inter
     pool.release(lease, false);
   };
   const timer = setTimeout(stop, Math.max(0, req.deadline - start), 'timeout');
-  const onInterrupt = () => stop('interrupt');
-  interrupt?.addEventListener('abort', onInterrupt, { once: true });
+  const unwatch = interrupt ? onAbort(interrupt, () => stop('interrupt')) : undefined;
   const measured = (): Measured => ({ timings: phaseTimings(start, lease.attempt, headersAt), ms: performance.now() - start });
 
   try {
@@ -95,24 +96,32 @@ export async function exchange(pool: ConnectionPool, req: ExchangeRequest, inter
     return { ok: false, failure, ...measured() };
   } finally {
     clearTimeout(timer);
-    interrupt?.removeEventListener('abort', onInterrupt);
+    unwatch?.();
   }
 }
 
-/** Reads a body stream into one buffer of at most `limit` bytes; stops reading once it passes that. */
-async function readCapped(body: AsyncIterable<Buffer>, limit: number): Promise<{ body: Buffer; complete: boolean }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    if (size + chunk.length > limit) {
-      chunks.push(chunk.subarray(0, limit - size));
-      // Leaving the loop early destroys the stream: nothing more is read.
-      return { body: Buffer.concat(chunks, limit), complete: false };
-    }
-    size += chunk.length;
-    chunks.push(chunk);
-  }
-  return { body: Buffer.concat(chunks, size), complete: true };
+/**
+ * Reads a body stream into one buffer of at most `limit` bytes; stops reading once it passes that.
+ * Events, not `for await`: an async iterator per response was ~4% of a run's CPU.
+ */
+function readCapped(body: Readable, limit: number): Promise<{ body: Buffer; complete: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    body.on('data', (chunk: Buffer) => {
+      if (size + chunk.length > limit) {
+        chunks.push(chunk.subarray(0, limit - size));
+        // Nothing more is read; the error a destroyed body may emit has no one left to tell.
+        body.off('error', reject).on('error', () => undefined).destroy();
+        resolve({ body: Buffer.concat(chunks, limit), complete: false });
+        return;
+      }
+      size += chunk.length;
+      chunks.push(chunk);
+    });
+    body.once('end', () => resolve({ body: Buffer.concat(chunks, size), complete: true }));
+    body.once('error', reject);
+  });
 }
 
 function tooLarge(limitBytes: number): Failure {

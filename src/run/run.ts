@@ -1,5 +1,4 @@
 // Runs every probe of a config once and returns the run's one result value.
-import { setMaxListeners } from 'node:events';
 import type { ProbeConfig, RunConfig } from '../config/types.js';
 import { mentionsHttps, warmUp } from '../http/warm-up.js';
 import { ExitCode } from '../model/exit-codes.js';
@@ -18,8 +17,6 @@ export type InterruptReason = 'SIGINT' | 'SIGTERM';
 
 export async function runProbes(config: RunConfig, given: RunContext): Promise<RunResult> {
   const ctx: RunContext = { ...given, redact: given.redact ?? createRedactor(config.secrets) };
-  // Every in-flight exchange listens for the interrupt; that many listeners is expected, not a leak.
-  setMaxListeners(config.concurrency + 16, ctx.interrupt);
   if (config.probes.length > 0) await warmUp({ tls: mentionsHttps(config.probes) });
   const loaded = await loadRunners(config.probes);
   const lag = watchEventLoop();
