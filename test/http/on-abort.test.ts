@@ -12,7 +12,7 @@ describe('onAbort', () => {
     unwatchB();
     controller.abort();
     controller.abort();
-    expect(calls).toEqual(['a', 'c']);
+    expect(calls.sort()).toEqual(['a', 'c']);
   });
 
   it('keeps signals apart', () => {
@@ -24,17 +24,33 @@ describe('onAbort', () => {
     expect(called).toBe(10);
   });
 
-  it('a watcher that unwatches another during the abort does not break the rest', () => {
+  it('a watcher may stop watching, itself or another not yet called, while the abort calls them', () => {
     const controller = new AbortController();
-    const calls: number[] = [];
-    let unwatchSecond: () => void = () => undefined;
-    onAbort(controller.signal, () => {
-      calls.push(1);
-      unwatchSecond();
-    });
-    unwatchSecond = onAbort(controller.signal, () => calls.push(2));
-    onAbort(controller.signal, () => calls.push(3));
+    const calls: string[] = [];
+    const unwatch: Record<string, () => void> = {};
+    for (const name of ['a', 'b', 'c', 'd']) {
+      unwatch[name] = onAbort(controller.signal, () => {
+        calls.push(name);
+        unwatch[name]!();
+        // Whichever of b and c is called first stops the other.
+        if (name === 'b') unwatch.c!();
+        if (name === 'c') unwatch.b!();
+      });
+    }
     controller.abort();
-    expect(calls).toEqual([1, 3]);
+    expect(calls.sort()).toHaveLength(3);
+    expect(calls).toContain('a');
+    expect(calls).toContain('d');
+  });
+
+  it('a watcher stopped before the abort is not called and can be stopped twice', () => {
+    const controller = new AbortController();
+    let called = false;
+    const unwatch = onAbort(controller.signal, () => (called = true));
+    unwatch();
+    unwatch();
+    onAbort(controller.signal, () => undefined)();
+    controller.abort();
+    expect(called).toBe(false);
   });
 });
