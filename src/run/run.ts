@@ -17,8 +17,8 @@ export type InterruptReason = 'SIGINT' | 'SIGTERM';
 
 export async function runProbes(config: RunConfig, given: RunContext): Promise<RunResult> {
   const ctx: RunContext = { ...given, redact: given.redact ?? createRedactor(config.secrets) };
-  if (config.probes.length > 0) await warmUp({ tls: mentionsHttps(config.probes) });
   const loaded = await loadRunners(config.probes);
+  if (config.probes.length > 0) await warmUp({ tls: mentionsHttps(config.probes) });
   const lag = watchEventLoop();
   const startedAt = new Date();
   const start = performance.now();
