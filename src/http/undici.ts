@@ -1,4 +1,4 @@
-// The pieces of undici upprobe uses (Client, its connector, its request API), each imported from
+// The pieces of undici upprobe uses (Client and its connector), each imported from
 // its own module. `import 'undici'` loads all of undici (fetch, WebSocket, cookies, caches, mocks,
 // and Node's own bundled undici through the web globals): ~100 ms at every start, for nothing
 // upprobe uses. undici has no `exports` map, so these are files any importer may load; the bundle
@@ -6,7 +6,6 @@
 // update moves them.
 import { setFlagsFromString } from 'node:v8';
 import type { Client as UndiciClient, buildConnector as undiciBuildConnector } from 'undici';
-import apiRequest from 'undici/lib/api/api-request.js';
 import ClientModule from 'undici/lib/dispatcher/client.js';
 import connectorModule from 'undici/lib/core/connect.js';
 
@@ -24,7 +23,3 @@ export type Connector = undiciBuildConnector.connector;
 // "Performance"). Liftoff, V8's baseline WebAssembly compiler, leaves no such work behind, and
 // its code is fast enough for parsing response heads. Set here, before any module is compiled.
 setFlagsFromString('--liftoff-only');
-
-// undici's index module gives every dispatcher its `request()` method (Object.assign onto
-// Dispatcher.prototype); loaded module by module, Client has to be given it here, the same way.
-if (!('request' in Client.prototype)) Object.assign(Client.prototype, { request: apiRequest });
