@@ -54,7 +54,9 @@ export async function fetchFollowingRedirects(
   let { url, method, body } = req;
   // Replaced (never changed in place) when a redirect must drop some: no copy needed here.
   let headers = req.headers;
-  const chain = (): Chain => ({ hops, timings, ms: performance.now() - start, url });
+  // Field by field, not spread from a shared part: see the note on results in exchange.ts.
+  const failed = (failure: Failure): FetchResult => ({ ok: false, failure, hops, timings, ms: performance.now() - start, url });
+  const succeeded = (response: ExchangeResponse): FetchResult => ({ ok: true, response, hops, timings, ms: performance.now() - start, url });
 
   for (;;) {
     visited.add(`${method} ${url.href}`);
@@ -65,26 +67,26 @@ export async function fetchFollowingRedirects(
     const result = await exchange(pool, { url, method, headers: hopHeaders, body, maxBodySize, truncateBody, deadline }, interrupt);
     timings = addPhases(timings, result.timings);
     hops.push({ url: url.href, status: result.ok ? result.response.status : null, ms: roundMs(result.ms) });
-    if (!result.ok) return { ok: false, failure: result.failure, ...chain() };
+    if (!result.ok) return failed(result.failure);
 
     const { response } = result;
     await hooks.afterHop?.(url, response);
-    if (!req.followRedirects || !REDIRECT_STATUSES.has(response.status)) return { ok: true, response, ...chain() };
+    if (!req.followRedirects || !REDIRECT_STATUSES.has(response.status)) return succeeded(response);
 
     const location = locationOf(response.headers.location);
-    if (location === undefined) return { ok: false, failure: { class: 'protocol', reason: 'missing-location' }, ...chain() };
+    if (location === undefined) return failed({ class: 'protocol', reason: 'missing-location' });
     let next: URL;
     try {
       next = new URL(location, url);
     } catch {
-      return { ok: false, failure: { class: 'redirect', reason: 'invalid-location', location }, ...chain() };
+      return failed({ class: 'redirect', reason: 'invalid-location', location });
     }
     next.hash = '';
     if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-      return { ok: false, failure: { class: 'redirect', reason: 'scheme', location: next.href }, ...chain() };
+      return failed({ class: 'redirect', reason: 'scheme', location: next.href });
     }
     if (hops.length > req.maxRedirects) {
-      return { ok: false, failure: { class: 'redirect', reason: 'too-many', location: next.href, maxRedirects: req.maxRedirects }, ...chain() };
+      return failed({ class: 'redirect', reason: 'too-many', location: next.href, maxRedirects: req.maxRedirects });
     }
     // 303, and 301/302 after a POST, turn into a GET without a body (what browsers do).
     if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
@@ -94,7 +96,7 @@ export async function fetchFollowingRedirects(
     }
     if (next.origin !== url.origin) headers = withoutHeaders(headers, CREDENTIAL_HEADERS);
     if (visited.has(`${method} ${next.href}`)) {
-      return { ok: false, failure: { class: 'redirect', reason: 'loop', location: next.href }, ...chain() };
+      return failed({ class: 'redirect', reason: 'loop', location: next.href });
     }
     url = next;
   }
