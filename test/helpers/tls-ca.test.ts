@@ -15,7 +15,8 @@ afterEach(() => {
 async function tlsServer(options: TlsOptions): Promise<{ port: number; peers: string[] }> {
   const peers: string[] = [];
   const server = createServer(options, (socket) => {
-    peers.push(String(socket.getPeerCertificate().subject.CN));
+    const peer = socket.getPeerCertificate() as { subject?: { CN?: string } };
+    peers.push(peer.subject?.CN ?? '');
     socket.end('hi');
   });
   server.on('tlsClientError', () => undefined);
