@@ -1,9 +1,8 @@
 // A DNS server on loopback UDP (and TCP, for truncated answers) that answers from a table of
 // names: the demo target's `dns-broken` scenario and the tests use it instead of any real
 // resolver. Per name it can also fail (SERVFAIL, NXDOMAIN, …), never answer, or misbehave.
-import { createSocket, type RemoteInfo } from 'node:dgram';
-import { once } from 'node:events';
-import { createServer, type Server, type Socket } from 'node:net';
+import { createSocket, type RemoteInfo, type Socket as UdpSocket } from 'node:dgram';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import * as dnsPacket from 'dns-packet';
 import type { Answer, DecodedPacket, Question } from 'dns-packet';
 import { rcodeValue, type DnsRcode } from '../probes/dns/record-types.js';
@@ -77,17 +76,14 @@ export async function startDnsResponder(options: DnsResponderOptions): Promise<D
     const reply = answer(message, 'udp');
     if (reply) udp.send(reply, peer.port, peer.address);
   });
-  udp.bind(options.port ?? 0, host);
-  await once(udp, 'listening');
-  const port = udp.address().port;
-
   const tcp = createServer((socket) => serveTcp(socket, (q) => answer(q, 'tcp')));
   const sockets = new Set<Socket>();
   tcp.on('connection', (socket: Socket) => {
     sockets.add(socket);
+    socket.on('error', () => undefined);
     socket.once('close', () => sockets.delete(socket));
   });
-  const tcpListening = await listenTcp(tcp, port, host);
+  const port = await listenOnOnePort(tcp, udp, host, options.port ?? 0);
 
   return {
     host,
@@ -104,17 +100,39 @@ export async function startDnsResponder(options: DnsResponderOptions): Promise<D
       for (const socket of sockets) socket.destroy();
       await Promise.all([
         new Promise<void>((resolve) => udp.close(() => resolve())),
-        tcpListening ? new Promise<void>((resolve) => tcp.close(() => resolve())) : Promise.resolve(),
+        new Promise<void>((resolve) => tcp.close(() => resolve())),
       ]);
     },
   };
 }
 
-/** Listens on the UDP socket's port; false when that TCP port is taken (then no TCP fallback). */
-async function listenTcp(server: Server, port: number, host: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    server.once('error', () => resolve(false));
-    server.listen(port, host, () => resolve(true));
+/**
+ * Binds TCP and UDP to one port number. TCP goes first: a busy machine has thousands of TCP
+ * sockets and few UDP ones, so a free TCP port is rarely taken over UDP; a clash tries another.
+ */
+async function listenOnOnePort(tcp: Server, udp: UdpSocket, host: string, port: number): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    await bind((done) => tcp.listen(port, host, done), tcp);
+    const chosen = (tcp.address() as AddressInfo).port;
+    try {
+      await bind((done) => udp.bind(chosen, host, done), udp);
+      return chosen;
+    } catch (err) {
+      await new Promise<void>((resolve) => tcp.close(() => resolve()));
+      if (port !== 0 || attempt >= 20) throw err;
+    }
+  }
+}
+
+/** Runs a listen/bind call and settles on its callback or its first error. */
+function bind(start: (done: () => void) => void, emitter: Server | UdpSocket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: Error) => reject(err);
+    emitter.once('error', onError);
+    start(() => {
+      emitter.off('error', onError);
+      resolve();
+    });
   });
 }
 
