@@ -5,6 +5,7 @@ import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import * as dnsPacket from 'dns-packet';
 import type { Answer, DecodedPacket, Packet } from 'dns-packet';
+import { Interrupted } from '../../http/exchange.js';
 import type { Failure } from '../../model/failure.js';
 import { answerText, fullyQualified } from './answer-text.js';
 import { exchangeTcp, exchangeUdp, type ExchangeOutcome } from './exchange.js';
@@ -17,7 +18,7 @@ export interface DnsQueryOptions {
   /** `host[:port]` (SPEC) or a parsed address; absent: the system's first resolver. */
   server?: string | DnsServerAddress;
   timeoutMs: number;
-  /** The run's interruption: the query rejects with its reason. */
+  /** The run's interruption: the query rejects with `Interrupted`. */
   signal?: AbortSignal;
 }
 
@@ -111,7 +112,7 @@ async function serverAddress(server: DnsServerAddress, deadline: number, signal:
     (err: NodeJS.ErrnoException) => ({ code: err.code ?? 'ENOTFOUND' }),
   );
   try {
-    signal?.throwIfAborted();
+    if (signal?.aborted) throw new Interrupted();
     return await Promise.race([found, timeout]);
   } finally {
     clearTimeout(timer);

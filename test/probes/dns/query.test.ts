@@ -1,6 +1,7 @@
 // One DNS query against real loopback servers: the responder, a port that never answers, a closed
 // port, and replies a resolver must ignore. Every failure is classified within the deadline.
 import { describe, expect, it } from 'vitest';
+import { Interrupted } from '../../../src/http/exchange.js';
 import { queryDns, type DnsQueryOptions } from '../../../src/probes/dns/query.js';
 import { closedUdpPort, dnsAfterEach, startSilentUdpPort } from '../../helpers/dns-server.js';
 import { ipv6Available, itWithIpv6 } from '../../helpers/ipv6.js';
@@ -110,7 +111,7 @@ describe('queryDns against servers that do not answer properly', () => {
     const controller = new AbortController();
     const pending = queryDns({ name: 'silent.test', type: 'A', server: address, timeoutMs: 5_000, signal: controller.signal });
     controller.abort(new Error('interrupted'));
-    await expect(pending).rejects.toThrow('interrupted');
+    await expect(pending).rejects.toBeInstanceOf(Interrupted);
   });
 });
 
