@@ -46,7 +46,7 @@ export interface TestCa {
   server: IssuedCertificate;
   /** Valid for the same names; expires 3 days and 1 hour from creation (daysLeft reads 3). */
   expiringSoon: IssuedCertificate;
-  /** Valid for the same names; expired yesterday. */
+  /** Valid for the same names; expired 12 hours before creation (daysLeft reads -1). */
   expired: IssuedCertificate;
   /** Valid, but only for wrong.example: a hostname mismatch on 127.0.0.1 or localhost. */
   wrongName: IssuedCertificate;
@@ -88,7 +88,8 @@ export async function createTestCa(commonName = 'upprobe test CA'): Promise<Test
   async function issue(options: IssueOptions): Promise<IssuedCertificate> {
     const keys = await generateKeys();
     const issuedAt = Date.now();
-    const notAfter = new Date(issuedAt + (options.validDays ?? 90) * DAY_MS);
+    // Whole seconds: a certificate's times have no milliseconds, and notAfter must equal what it says.
+    const notAfter = new Date(Math.floor((issuedAt + (options.validDays ?? 90) * DAY_MS) / 1000) * 1000);
     const names = options.names ?? [options.commonName];
     const cert = await x509.X509CertificateGenerator.create({
       serialNumber: serial(),
@@ -114,7 +115,7 @@ export async function createTestCa(commonName = 'upprobe test CA'): Promise<Test
   const [server, expiringSoon, expired, wrongName, client] = await Promise.all([
     issue({ commonName: 'localhost', names: LOOPBACK_NAMES }),
     issue({ commonName: 'localhost', names: LOOPBACK_NAMES, validDays: 3 + 1 / 24 }),
-    issue({ commonName: 'localhost', names: LOOPBACK_NAMES, validDays: -1, validSinceDays: 30 }),
+    issue({ commonName: 'localhost', names: LOOPBACK_NAMES, validDays: -0.5, validSinceDays: 30 }),
     issue({ commonName: 'wrong.example', names: ['wrong.example'] }),
     issue({ commonName: 'upprobe-client', usage: 'client' }),
   ]);
