@@ -1,6 +1,7 @@
 // Reads a DNS server written as SPEC's `host[:port]` (`1.1.1.1:53`, `[::1]:5353`, a bare `::1`),
 // and finds the system's first resolver when no server is given.
 import { getServers } from 'node:dns';
+import { isIPv6 } from 'node:net';
 
 export const DNS_PORT = 53;
 
@@ -13,9 +14,9 @@ export interface DnsServerAddress {
 export function parseDnsServer(text: string): DnsServerAddress | null {
   const trimmed = text.trim();
   const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(trimmed);
-  if (bracketed) return withPort(bracketed[1] ?? '', bracketed[2]);
+  if (bracketed) return isIPv6(bracketed[1] ?? '') ? withPort(bracketed[1] ?? '', bracketed[2]) : null;
   // Two or more colons without brackets: a bare IPv6 address, no port.
-  if ((trimmed.match(/:/g) ?? []).length > 1) return withPort(trimmed, undefined);
+  if ((trimmed.match(/:/g) ?? []).length > 1) return isIPv6(trimmed) ? { host: trimmed, port: DNS_PORT } : null;
   const [host = '', port, ...rest] = trimmed.split(':');
   if (rest.length > 0) return null;
   return withPort(host, port);
@@ -33,7 +34,7 @@ export function systemDnsServer(): DnsServerAddress | null {
 }
 
 function withPort(host: string, port: string | undefined): DnsServerAddress | null {
-  if (host === '' || /\s/.test(host)) return null;
+  if (host === '' || /[\s[\]]/.test(host)) return null;
   if (port === undefined) return { host, port: DNS_PORT };
   if (!/^\d{1,5}$/.test(port)) return null;
   const number = Number(port);
