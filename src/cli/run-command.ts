@@ -1,6 +1,7 @@
 // `upprobe run`: load the config, probe, report. Also the engine behind `upprobe demo`.
 import { ConfigError, formatProblem, loadConfig } from '../config/load.js';
-import type { ConfigOverrides, Surface } from '../config/types.js';
+import type { ConfigOverrides } from '../config/types.js';
+import type { Surface } from '../model/surface.js';
 import { ExitCode } from '../model/exit-codes.js';
 import { quietReporter, tableReporter } from '../report/table.js';
 import { runProbes, type InterruptReason } from '../run/run.js';

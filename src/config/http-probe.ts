@@ -1,6 +1,7 @@
 // Builds an HttpProbe from its checked input: built-in defaults < file defaults < probe < flags,
 // with every request string interpolated and the URL resolved against the base.
-import type { HttpProbe, Thresholds } from './types.js';
+import type { HttpProbe } from './types.js';
+import type { Thresholds } from '../model/thresholds.js';
 import type { LoadContext } from './context.js';
 import { BUILT_IN, type ResolvedDefaults } from './defaults.js';
 import { parseWith } from './issues.js';

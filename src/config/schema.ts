@@ -1,7 +1,9 @@
 // The shape of probes.yaml (SPEC "probes.yaml"), as strict zod schemas: an unknown key is an
 // error that lists the allowed ones. Values come out converted (ms, fractions, bytes, RegExp).
 import { z } from 'zod';
-import { SURFACES, type Expectations, type Thresholds } from './types.js';
+import { type Expectations } from './types.js';
+import { SURFACES } from '../model/surface.js';
+import type { Thresholds } from '../model/thresholds.js';
 import { formField, headerChecksField, headersField, jsonChecksField } from './checks.js';
 import {
   booleanField,

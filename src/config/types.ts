@@ -1,8 +1,8 @@
 // The resolved configuration: what the loader hands the runners after validation, defaults and
 // interpolation. Durations are milliseconds, rates are fractions, sizes are bytes.
 
-export type Surface = 'api' | 'web';
-export const SURFACES: readonly Surface[] = ['api', 'web'];
+import type { Surface } from '../model/surface.js';
+import type { Thresholds } from '../model/thresholds.js';
 
 export type ProbeKind = 'http' | 'flow' | 'links';
 
@@ -46,13 +46,6 @@ export interface Expectations {
   headers?: { name: string; check: ValueCheck }[];
   /** Where the redirect chain must end (links probes): checked against the absolute final URL. */
   finalUrl?: ValueCheck;
-}
-
-export interface Thresholds {
-  /** Fraction 0..1 of samples that must pass. */
-  successRate?: number;
-  p95Ms?: number;
-  p99Ms?: number;
 }
 
 /** Tries a failed sample again: one that then passes counts as passed, and as flaky. */

@@ -3,7 +3,8 @@
 import type { FlowProbe, RequestSpec } from '../config/types.js';
 import { secretForms } from '../config/variables.js';
 import { ConnectionPool } from '../http/connections.js';
-import type { SampleOutcome, StepOutcome } from '../model/sample.js';
+import type { SampleOutcome } from '../model/sample.js';
+import type { StepOutcome } from '../model/flow.js';
 import { addPhases, emptyPhases } from '../model/timings.js';
 import { createRedactor, redactValue } from '../report/redact.js';
 import { newCookieJar } from './cookie-jar.js';

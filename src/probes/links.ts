@@ -4,7 +4,7 @@
 // links are checked after it, at most `hostConcurrency` per host at once.
 import type { LinkElement, LinksProbe } from '../config/types.js';
 import { ConnectionPool } from '../http/connections.js';
-import { Interrupted } from '../http/exchange.js';
+import { Interrupted } from '../model/interrupted.js';
 import { fetchFollowingRedirects, type FetchRequest } from '../http/redirects.js';
 import type { Failure, SampleFailure } from '../model/failure.js';
 import type { SampleOutcome } from '../model/sample.js';
@@ -52,7 +52,7 @@ export const linksRunner: ProbeRunner<LinksProbe> = {
         else page = loaded;
       }
       const { links, counts } = collectLinks(probe.links.urls, page, probe.links.limit);
-      findings.links = { page: page?.url.href ?? fromPage?.url ?? null, ...counts };
+      findings.kindData = { kind: 'links', links: { page: page?.url.href ?? fromPage?.url ?? null, ...counts } };
       for (const url of interleaveByHost(links)) {
         yield { host: url.host, limit: probe.hostConcurrency, run: () => withPool((pool) => checkLink(probe, url, pool, ctx)) };
       }

@@ -3,7 +3,7 @@
 import type { LookupFunction } from 'node:net';
 import type { ProbeConfig } from '../config/types.js';
 import type { SampleFailure } from '../model/failure.js';
-import type { LinkCounts } from '../model/result.js';
+import type { KindData } from '../model/result.js';
 import type { SampleOutcome } from '../model/sample.js';
 import type { Redact } from '../report/redact.js';
 
@@ -54,7 +54,8 @@ export interface ProbePlan {
 export interface ProbeFindings {
   /** The probe failed outside any sample (its page could not be loaded): not a sample, still a failure. */
   failure?: SampleFailure;
-  links?: LinkCounts;
+  /** The kind's own part of the result (model/result.ts, KindData). */
+  kindData?: KindData;
 }
 
 export interface ProbeRunner<P extends ProbeConfig> {

@@ -6,11 +6,12 @@ import type { RunResult } from '../model/result.js';
 import { runners } from '../probes/registry.js';
 import type { ProbeRunner, RunContext } from '../probes/runner.js';
 import { createRedactor } from '../report/redact.js';
-import { ProbeStats } from '../stats/probe-stats.js';
+import { ProbeStats } from './probe-stats.js';
 import { watchEventLoop } from './loop-lag.js';
 import { withRetries } from './retry.js';
 import { schedule } from './schedule.js';
-import { probeResult, summarize } from './summary.js';
+import { summarize } from '../analysis/summary.js';
+import { probeResult } from './probe-result.js';
 
 /** The signal that interrupted a run, as `interrupt.reason`; it picks the exit code. */
 export type InterruptReason = 'SIGINT' | 'SIGTERM';
@@ -40,7 +41,7 @@ export async function runProbes(config: RunConfig, given: RunContext): Promise<R
   const probes = entries.map(({ probe, stats, plan }) => {
     const findings = plan.findings?.() ?? {};
     if (findings.failure) stats.addProbeFailure(findings.failure);
-    return probeResult(probe, stats, findings.links);
+    return probeResult(probe, stats, findings.kindData);
   });
   const summary = summarize(probes);
   const interrupted = ctx.interrupt.aborted;

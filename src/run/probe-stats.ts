@@ -1,20 +1,14 @@
 // Everything a report needs about one probe, accumulated sample by sample in bounded memory:
 // counts, histograms, and at most MAX_ERROR_GROUPS distinct example errors.
-import { failureKey, type FailureClass, type SampleFailure } from '../model/failure.js';
+import { increment, type ClassCounts, type ErrorGroup } from '../model/counts.js';
+import { failureKey, type SampleFailure } from '../model/failure.js';
 import type { SampleOutcome } from '../model/sample.js';
 import { PHASES, type TimedPhase } from '../model/timings.js';
-import { LatencyHistogram, type LatencySummary } from './latency.js';
+import type { LatencySummary } from '../model/latency.js';
+import { LatencyHistogram } from './latency-histogram.js';
 
 /** Distinct errors kept per probe; more are counted in `otherErrors` (a links probe raises it). */
 export const MAX_ERROR_GROUPS = 50;
-
-/** Samples that failed the same way: one example and how many. */
-export interface ErrorGroup {
-  example: SampleFailure;
-  count: number;
-}
-
-export type ClassCounts = Partial<Record<FailureClass, number>>;
 
 /** Per-step statistics of a flow. */
 export class StepStats {
@@ -92,8 +86,4 @@ export class ProbeStats {
     if (step.latencyMs !== null) stats.latency.record(step.latencyMs);
     if (step.failure) increment(stats.failuresByClass, step.failure.failure.class);
   }
-}
-
-export function increment(counts: ClassCounts, cls: FailureClass, by = 1): void {
-  counts[cls] = (counts[cls] ?? 0) + by;
 }

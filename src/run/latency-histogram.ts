@@ -4,6 +4,7 @@ import type { Int32Histogram as HdrHistogram } from 'hdr-histogram-js';
 // The JS histogram alone: the package's index module also loads its WebAssembly build, log
 // reader/writer and compression, ~50 ms at every start for nothing used here.
 import Int32HistogramModule from 'hdr-histogram-js/dist/Int32Histogram.js';
+import type { LatencySummary, LatencyTotal } from '../model/latency.js';
 import { roundMs } from '../model/timings.js';
 
 /** Node hands an ES importer the CommonJS `exports` ({ default: class }); vitest unwraps it to the class. */
@@ -15,21 +16,6 @@ function newHistogram(): HdrHistogram {
   const histogram = new Int32Histogram(1, 2, 3);
   histogram.autoResize = true;
   return histogram;
-}
-
-export interface LatencySummary {
-  min: number;
-  mean: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-}
-
-/** Count and exact sum of what a histogram recorded: what a total across runs is built from. */
-export interface LatencyTotal {
-  count: number;
-  sumMs: number;
 }
 
 /** Microseconds per millisecond: the histogram counts whole microseconds. */

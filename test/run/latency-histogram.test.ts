@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LatencyHistogram } from '../../src/stats/latency.js';
-import { ProbeStats, MAX_ERROR_GROUPS } from '../../src/stats/probe-stats.js';
+import { LatencyHistogram } from '../../src/run/latency-histogram.js';
+import { ProbeStats, MAX_ERROR_GROUPS } from '../../src/run/probe-stats.js';
 import { emptyPhases } from '../../src/model/timings.js';
 
 describe('LatencyHistogram', () => {

@@ -1,7 +1,6 @@
 // Decides whether a probe passed: each configured threshold against what was measured.
-import type { Thresholds } from '../config/types.js';
-import type { ThresholdResult } from '../model/result.js';
-import type { LatencySummary } from '../stats/latency.js';
+import type { LatencySummary } from '../model/latency.js';
+import type { ThresholdResult, Thresholds } from '../model/thresholds.js';
 
 export function evaluateThresholds(limits: Thresholds, successRate: number | null, latency: LatencySummary | null): ThresholdResult[] {
   const results: ThresholdResult[] = [];
