@@ -1,5 +1,5 @@
 // `upprobe run`: load the config, probe, report. Also the engine behind `upprobe demo`.
-import { ConfigError, formatProblem, loadConfig } from '../config/load.js';
+import { ConfigError, formatProblem, loadConfig } from '../probes/load.js';
 import type { ConfigOverrides } from '../config/types.js';
 import type { Surface } from '../model/surface.js';
 import { ExitCode } from '../model/exit-codes.js';

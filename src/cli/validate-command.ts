@@ -1,5 +1,5 @@
 // `upprobe validate`: every problem in the file with line:column, or a one-line OK.
-import { ConfigError, formatProblem, loadConfig } from '../config/load.js';
+import { ConfigError, formatProblem, loadConfig } from '../probes/load.js';
 import { ExitCode } from '../model/exit-codes.js';
 import { setSecrets, writeOut } from './output.js';
 

@@ -1,7 +1,6 @@
 // The interface every probe kind implements. A kind turns its config into sample tasks; the
 // scheduler (run/schedule.ts) decides when they run, so concurrency lives in one place.
 import type { LookupFunction } from 'node:net';
-import type { ProbeConfig } from '../config/types.js';
 import type { SampleFailure } from '../model/failure.js';
 import type { KindData } from '../model/result.js';
 import type { SampleOutcome } from '../model/sample.js';
@@ -58,12 +57,10 @@ export interface ProbeFindings {
   kindData?: KindData;
 }
 
-export interface ProbeRunner<P extends ProbeConfig> {
+/** Turns a probe of its kind into sample tasks. */
+export interface ProbeRunner<P> {
   plan(probe: P, ctx: RunContext): ProbePlan;
 }
-
-/** How to load each kind's runner; the mapped type makes a kind without a runner a compile error. */
-export type RunnerRegistry = { [K in ProbeConfig['kind']]: () => Promise<ProbeRunner<Extract<ProbeConfig, { kind: K }>>> };
 
 /** The same task n times, lazily: 200,000 samples need no 200,000-entry array. */
 export function* repeat(task: SampleTask, n: number): Iterable<SampleTask> {

@@ -1,9 +1,10 @@
 // Runs every probe of a config once and returns the run's one result value.
-import type { ProbeConfig, RunConfig } from '../config/types.js';
 import { mentionsHttps, warmUp } from '../http/warm-up.js';
 import { ExitCode } from '../model/exit-codes.js';
 import type { RunResult } from '../model/result.js';
-import { runners } from '../probes/registry.js';
+import type { ProbeKind } from '../probes/kind.js';
+import type { ProbeConfig, RunConfig } from '../probes/probe-config.js';
+import { PROBE_KINDS } from '../probes/registry.js';
 import type { ProbeRunner, RunContext } from '../probes/runner.js';
 import { createRedactor } from '../report/redact.js';
 import { ProbeStats } from './probe-stats.js';
@@ -58,6 +59,6 @@ export async function runProbes(config: RunConfig, given: RunContext): Promise<R
 /** The runner of every kind the run has, loaded (each kind's code is imported only when used). */
 async function loadRunners(probes: ProbeConfig[]): Promise<Map<ProbeConfig['kind'], ProbeRunner<ProbeConfig>>> {
   const kinds = [...new Set(probes.map((probe) => probe.kind))];
-  const loaded = await Promise.all(kinds.map((kind) => runners[kind]() as Promise<ProbeRunner<ProbeConfig>>));
+  const loaded = await Promise.all(kinds.map((kind) => (PROBE_KINDS[kind] as ProbeKind<ProbeConfig>).runner()));
   return new Map(kinds.map((kind, i) => [kind, loaded[i]!]));
 }

@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LookupFunction } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config/load.js';
+import { parseConfig } from '../../src/probes/load.js';
 import type { ProbeResult } from '../../src/model/result.js';
 import type { StepResult } from '../../src/model/flow.js';
 import { runProbes } from '../../src/run/run.js';

@@ -1,14 +1,13 @@
 // Builds an HttpProbe from its checked input: built-in defaults < file defaults < probe < flags,
 // with every request string interpolated and the URL resolved against the base.
-import type { HttpProbe } from './types.js';
-import type { Thresholds } from '../model/thresholds.js';
-import type { LoadContext } from './context.js';
-import { BUILT_IN, type ResolvedDefaults } from './defaults.js';
-import { parseWith } from './issues.js';
-import { resolveRetry } from './retry.js';
-import type { DataPath } from './positions.js';
-import { inheritFromDefaults, resolveRequest } from './request.js';
-import { httpProbeSchema, requestSchema, type HttpProbeInput } from './schema.js';
+import type { LoadContext } from '../../config/context.js';
+import { BUILT_IN, type ResolvedDefaults } from '../../config/defaults.js';
+import { parseWith } from '../../config/issues.js';
+import type { DataPath } from '../../config/positions.js';
+import { inheritFromDefaults, resolveRequest } from '../../config/request.js';
+import { requestSchema } from '../../config/schema.js';
+import { resolveBase, resolveTimeout } from '../base.js';
+import { httpProbeSchema, type HttpProbe, type HttpProbeInput } from './schema.js';
 
 const WHERE = 'in an http probe';
 
@@ -26,29 +25,15 @@ export function loadHttpProbe(raw: unknown, path: DataPath, defaults: ResolvedDe
 }
 
 /** The resolved probe, or null when a problem was reported (unset variable, bad URL). */
-export function resolveHttpProbe(input: HttpProbeInput, path: DataPath, defaults: ResolvedDefaults, ctx: LoadContext): HttpProbe | null {
-  const { overrides } = ctx;
-  const timeoutMs = overrides.timeoutMs ?? input.timeout ?? defaults.timeout ?? BUILT_IN.timeoutMs;
+function resolveHttpProbe(input: HttpProbeInput, path: DataPath, defaults: ResolvedDefaults, ctx: LoadContext): HttpProbe | null {
+  const timeoutMs = resolveTimeout(input, defaults, ctx);
   const request = resolveRequest(input.request, [...path, 'request'], inheritFromDefaults(defaults, timeoutMs), ctx, WHERE);
   if (request === null) return null;
   return {
-    id: input.id,
+    ...resolveBase(input, defaults, ctx),
     kind: 'http',
-    surface: input.surface,
-    tags: [...new Set(input.tags ?? [])],
-    samples: overrides.samples ?? input.samples ?? defaults.samples ?? BUILT_IN.samples,
-    thresholds: mergeThresholds(defaults.thresholds, input.thresholds),
-    retry: resolveRetry(input, defaults),
     request,
     expect: input.expect ?? {},
     reuseConnections: input.reuseConnections ?? defaults.reuseConnections ?? BUILT_IN.reuseConnections,
   };
-}
-
-/**
- * Per key: the probe's limit wins over the default's, which wins over the built-in
- * `successRate: 100%`. A probe that sets only `p95` still fails when samples fail.
- */
-export function mergeThresholds(defaults: Thresholds | undefined, probe: Thresholds | undefined): Thresholds {
-  return { ...BUILT_IN.thresholds, ...defaults, ...probe };
 }

@@ -1,22 +1,24 @@
-// The config loader's entry points: file or text in, a resolved RunConfig out, or a ConfigError
-// listing every problem found with its line and column.
-import type { ConfigOverrides, ProbeConfig, RunConfig } from './types.js';
-import type { LoadContext } from './context.js';
-import { BUILT_IN, resolveDefaults } from './defaults.js';
-import { checkDuplicateIds } from './duplicates.js';
-import { ConfigError, problemAtStart, redactSecrets, sortProblems, type ConfigProblem } from './errors.js';
-import { checkOverrides, selectProbes } from './flags.js';
-import { parseWith } from './issues.js';
-import { loadProbe } from './kinds.js';
-import { formatDataPath } from './positions.js';
-import { defaultsSchema, fileSchema } from './schema.js';
-import { readConfigText } from './read-file.js';
-import { readYamlSource } from './source.js';
-import { secretForms } from './variables.js';
+// Loading a probes file: file or text in, a resolved RunConfig out, or a ConfigError listing every
+// problem found with its line and column. The shared machinery (YAML with positions, defaults,
+// interpolation) is config/'s; each probe is handed to its kind's loader (registry.ts).
+import type { ConfigOverrides } from '../config/types.js';
+import type { LoadContext } from '../config/context.js';
+import { BUILT_IN, resolveDefaults, type ResolvedDefaults } from '../config/defaults.js';
+import { checkDuplicateIds } from '../config/duplicates.js';
+import { ConfigError, problemAtStart, redactSecrets, sortProblems, type ConfigProblem } from '../config/errors.js';
+import { checkOverrides, selectProbes } from '../config/flags.js';
+import { parseWith } from '../config/issues.js';
+import { formatDataPath, type DataPath } from '../config/positions.js';
+import { defaultsSchema, fileSchema } from '../config/schema.js';
+import { readConfigText } from '../config/read-file.js';
+import { readYamlSource } from '../config/source.js';
+import { secretForms } from '../config/variables.js';
+import type { ProbeConfig, RunConfig } from './probe-config.js';
+import { PROBE_KINDS } from './registry.js';
 
 // One import for the CLI: the loader, its error type, and the duration parser its flags reuse.
-export { ConfigError, formatProblem, type ConfigProblem } from './errors.js';
-export { parseDuration } from './duration.js';
+export { ConfigError, formatProblem, type ConfigProblem } from '../config/errors.js';
+export { parseDuration } from '../config/duration.js';
 
 /** Reads and resolves a probes file; `file` is the path as given, and problems name it. */
 export async function loadConfig(file: string, overrides: ConfigOverrides, env: Record<string, string | undefined>): Promise<RunConfig> {
@@ -65,4 +67,17 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
     probes: selected,
     secrets,
   };
+}
+
+const KIND_NAMES = Object.keys(PROBE_KINDS);
+
+/** Loads `probes[i]`: picks the kind's loader (a probe without `kind` is http) and runs it. */
+function loadProbe(raw: unknown, path: DataPath, defaults: ResolvedDefaults | null, ctx: LoadContext): ProbeConfig | null {
+  const kind = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? ((raw as Record<string, unknown>).kind ?? 'http') : 'http';
+  const entry = Object.entries(PROBE_KINDS).find(([name]) => name === kind)?.[1];
+  if (entry === undefined) {
+    ctx.report([...path, 'kind'], `unknown kind ${JSON.stringify(kind)}: expected one of ${KIND_NAMES.join(', ')}`);
+    return null;
+  }
+  return entry.load(raw, path, defaults, ctx);
 }

@@ -2,7 +2,7 @@
 // (htmlparser2): script and style contents are text, entities are decoded, attribute quoting and
 // case are handled as browsers do. No regular expression ever looks at the HTML.
 import { Parser } from 'htmlparser2';
-import type { LinkElement } from '../config/types.js';
+import type { LinkElement } from './schema.js';
 
 /** What a page refers to, as written (unresolved), in document order. */
 export interface PageReferences {

@@ -1,17 +1,17 @@
 // One step of a flow sample: fill its request with earlier captures, send it (redirects hop by
 // hop through the sample's cookie jar), check it with the shared expectations, capture from it.
 import type { CookieJar } from 'tough-cookie';
-import type { FlowStep } from '../config/types.js';
-import type { ConnectionPool } from '../http/connections.js';
-import { fetchFollowingRedirects } from '../http/redirects.js';
-import type { Failure, SampleFailure } from '../model/failure.js';
-import { emptyPhases, type PhaseTimings } from '../model/timings.js';
-import type { Redact } from '../report/redact.js';
+import type { FlowStep } from './schema.js';
+import type { ConnectionPool } from '../../http/connections.js';
+import { fetchFollowingRedirects } from '../../http/redirects.js';
+import type { Failure, SampleFailure } from '../../model/failure.js';
+import { emptyPhases, type PhaseTimings } from '../../model/timings.js';
+import type { Redact } from '../../report/redact.js';
 import { captureAll, type CapturedValues } from './captures.js';
 import { cookieHooks } from './cookie-jar.js';
-import { checkLatency, checkResponse } from './expect.js';
-import { fillRequest } from './flow-request.js';
-import { toFetchRequest } from './request.js';
+import { checkLatency, checkResponse } from '../expect.js';
+import { fillRequest } from './request.js';
+import { toFetchRequest } from '../request.js';
 
 /** What one sample carries from step to step. */
 export interface FlowState {

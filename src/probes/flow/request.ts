@@ -1,8 +1,8 @@
 // Fills a flow step's request templates with the values earlier steps captured in this sample.
-import { interpolate, type Substitution } from '../config/interpolate.js';
-import { mapStrings } from '../config/request.js';
-import type { RequestBody, RequestSpec } from '../config/types.js';
-import type { Failure } from '../model/failure.js';
+import { interpolate, type Substitution } from '../../config/interpolate.js';
+import { mapStrings } from '../../config/request.js';
+import type { RequestBody, RequestSpec } from '../../config/types.js';
+import type { Failure } from '../../model/failure.js';
 
 /**
  * The step's request with every `${name}` replaced by its captured value (inserted as is, like

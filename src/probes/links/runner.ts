@@ -2,16 +2,16 @@
 // followed and timed); `expect` applies to the end of each chain. With `fromPage`, the page is
 // loaded first (it is not a sample: if it fails, the probe fails with the page's class) and its
 // links are checked after it, at most `hostConcurrency` per host at once.
-import type { LinkElement, LinksProbe } from '../config/types.js';
-import { ConnectionPool } from '../http/connections.js';
-import { Interrupted } from '../model/interrupted.js';
-import { fetchFollowingRedirects, type FetchRequest } from '../http/redirects.js';
-import type { Failure, SampleFailure } from '../model/failure.js';
-import type { SampleOutcome } from '../model/sample.js';
-import { checkFinalUrl, checkLatency, checkResponse } from './expect.js';
+import { ConnectionPool } from '../../http/connections.js';
+import { Interrupted } from '../../model/interrupted.js';
+import { fetchFollowingRedirects, type FetchRequest } from '../../http/redirects.js';
+import type { Failure, SampleFailure } from '../../model/failure.js';
+import type { SampleOutcome } from '../../model/sample.js';
+import { checkFinalUrl, checkLatency, checkResponse } from '../expect.js';
 import { extractReferences } from './html-links.js';
 import { collectLinks, interleaveByHost, type LoadedPage } from './link-list.js';
-import type { PlannedTask, ProbeFindings, ProbePlan, ProbeRunner, RunContext } from './runner.js';
+import type { PlannedTask, ProbeFindings, ProbePlan, ProbeRunner, RunContext } from '../runner.js';
+import type { LinkElement, LinksProbe } from './schema.js';
 
 /**
  * How much of a link's body is read: the status is what counts, and a 5 MB image must not cost

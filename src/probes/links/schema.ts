@@ -1,10 +1,14 @@
 // The shape of a `kind: links` probe in probes.yaml: where its links come from, how each is
 // requested, and what the end of each redirect chain must be.
 import { z } from 'zod';
-import { LINK_ELEMENTS, type Expectations } from './types.js';
-import { headersField, textCheckField } from './checks.js';
-import { booleanField, choiceField, countField, durationField, limitField, sizeField, statusField, textField } from './fields.js';
-import { probeBaseFields } from './schema.js';
+import { headersField, textCheckField } from '../../config/checks.js';
+import { booleanField, choiceField, countField, durationField, limitField, sizeField, statusField, textField } from '../../config/fields.js';
+import type { Expectations } from '../../config/types.js';
+import { probeBaseFields, type ProbeBase } from '../base.js';
+
+/** The elements a links probe reads references from: a[href], img[src|srcset], script[src], link[href]. */
+export type LinkElement = 'a' | 'img' | 'script' | 'link';
+export const LINK_ELEMENTS: readonly LinkElement[] = ['a', 'img', 'script', 'link'];
 
 /** `links.fromPage`: the page to read and which elements' references to take (all four by default). */
 const fromPageSchema = z.strictObject({
@@ -58,3 +62,31 @@ export const linksProbeSchema = z
 
 /** A links probe after validation, before defaults and interpolation. */
 export type LinksProbeInput = z.output<typeof linksProbeSchema>;
+
+/** Where a links probe gets its links: listed, found in a page, or both. */
+export interface LinkSources {
+  /** Absolute URLs, in the order written. */
+  urls: string[];
+  fromPage: { url: string; select: LinkElement[] } | null;
+  /** Links checked at most; more found are counted as `overLimit`, not checked. */
+  limit: number;
+}
+
+/**
+ * A links probe resolved: each link is one sample, requested as a browser would (GET, redirects
+ * followed hop by hop); `expect` applies to the end of each chain. The page is loaded once and is not a sample.
+ */
+export interface LinksProbe extends ProbeBase {
+  kind: 'links';
+  links: LinkSources;
+  headers: Record<string, string>;
+  maxRedirects: number;
+  timeoutMs: number;
+  /** Limit for the page that `fromPage` reads; a link check reads only the first few KiB of each body. */
+  maxBodySize: number;
+  insecure: boolean;
+  expect: Expectations;
+  /** Links checked at once per host (on top of the global concurrency): politeness towards one server. */
+  hostConcurrency: number;
+  reuseConnections: boolean;
+}

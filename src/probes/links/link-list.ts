@@ -1,6 +1,6 @@
 // Turns listed URLs and a page's references into the links a links probe checks: resolved as a
 // browser resolves them, fragments dropped, each URL once, non-web schemes skipped, `limit` applied.
-import type { LinkCounts } from '../model/links.js';
+import type { LinkCounts } from '../../model/links.js';
 import type { PageReferences } from './html-links.js';
 
 /** A loaded page: where it ended up after redirects (relative references resolve against that). */

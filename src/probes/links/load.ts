@@ -1,15 +1,13 @@
 // Builds a LinksProbe from its checked input: built-in defaults < file defaults < probe < flags,
 // with every URL interpolated and resolved against the base, as for http probes.
-import type { Expectations, LinksProbe, LinkSources } from './types.js';
-import { LINK_ELEMENTS } from './types.js';
-import type { LoadContext } from './context.js';
-import { BUILT_IN, type ResolvedDefaults } from './defaults.js';
-import { mergeThresholds } from './http-probe.js';
-import { mergeHeaders, resolveUrl } from './request.js';
-import { parseWith } from './issues.js';
-import { resolveRetry } from './retry.js';
-import { linksProbeSchema, type LinksProbeInput } from './links-schema.js';
-import type { DataPath } from './positions.js';
+import type { LoadContext } from '../../config/context.js';
+import { BUILT_IN, type ResolvedDefaults } from '../../config/defaults.js';
+import { parseWith } from '../../config/issues.js';
+import type { DataPath } from '../../config/positions.js';
+import { mergeHeaders, resolveUrl } from '../../config/request.js';
+import type { Expectations } from '../../config/types.js';
+import { resolveBase, resolveTimeout } from '../base.js';
+import { LINK_ELEMENTS, linksProbeSchema, type LinksProbe, type LinksProbeInput, type LinkSources } from './schema.js';
 
 const WHERE = 'in a links probe';
 
@@ -30,17 +28,14 @@ export function loadLinksProbe(raw: unknown, path: DataPath, defaults: ResolvedD
   const expect = resolveExpect(input.expect ?? {}, defaults);
   if (links === null || headers === null) return null;
   return {
-    id: input.id,
+    ...resolveBase(input, defaults, ctx),
     kind: 'links',
-    surface: input.surface,
-    tags: [...new Set(input.tags ?? [])],
+    // Each link is checked once per run: a links probe has no `samples` (its schema refuses it).
     samples: 1,
-    thresholds: mergeThresholds(defaults.thresholds, input.thresholds),
-    retry: resolveRetry(input, defaults),
     links,
     headers,
     maxRedirects: input.maxRedirects ?? defaults.maxRedirects ?? BUILT_IN.maxRedirects,
-    timeoutMs: ctx.overrides.timeoutMs ?? input.timeout ?? defaults.timeout ?? BUILT_IN.timeoutMs,
+    timeoutMs: resolveTimeout(input, defaults, ctx),
     maxBodySize: input.maxBodySize ?? defaults.maxBodySize ?? BUILT_IN.maxBodySize,
     insecure: input.insecure ?? defaults.insecure ?? BUILT_IN.insecure,
     expect,

@@ -1,7 +1,7 @@
 // A browser's cookie handling for flow samples, on top of tough-cookie (RFC 6265: domain and path
 // matching, Secure, expiry, SameSite). The jar is read before and filled after every redirect hop.
 import { CookieJar, getPublicSuffix } from 'tough-cookie';
-import type { FetchHooks } from '../http/redirects.js';
+import type { FetchHooks } from '../../http/redirects.js';
 
 /** One sample's cookies: every sample starts empty, so samples never see each other's session. */
 export function newCookieJar(): CookieJar {

@@ -1,11 +1,11 @@
 // `kind: http`: one request (and its redirects) per sample, checked against `expect`.
-import type { HttpProbe } from '../config/types.js';
-import { ConnectionPool } from '../http/connections.js';
-import { fetchFollowingRedirects } from '../http/redirects.js';
-import type { SampleOutcome } from '../model/sample.js';
-import { checkLatency, checkResponse } from './expect.js';
-import { toFetchRequest } from './request.js';
-import { repeat, type ProbePlan, type ProbeRunner, type RunContext, type SampleTask } from './runner.js';
+import type { HttpProbe } from './schema.js';
+import { ConnectionPool } from '../../http/connections.js';
+import { fetchFollowingRedirects } from '../../http/redirects.js';
+import type { SampleOutcome } from '../../model/sample.js';
+import { checkLatency, checkResponse } from '../expect.js';
+import { toFetchRequest } from '../request.js';
+import { repeat, type ProbePlan, type ProbeRunner, type RunContext, type SampleTask } from '../runner.js';
 
 export const httpRunner: ProbeRunner<HttpProbe> = {
   plan(probe: HttpProbe, ctx: RunContext): ProbePlan {

@@ -1,53 +1,27 @@
 // Builds a FlowProbe: steps in order, each request inheriting the probe's defaults like an http
 // probe's does. `${name}` references to captures stay in the strings for run time; a reference
 // that no earlier step captures is a config error at the string that makes it.
-import { z } from 'zod';
-import type { FlowProbe, FlowStep } from './types.js';
-import { capturesField, captureNamesOf, checkCaptureNames } from './captures.js';
-import type { LoadContext } from './context.js';
-import { BUILT_IN, type ResolvedDefaults } from './defaults.js';
-import { booleanField, durationField } from './fields.js';
-import { mergeThresholds } from './http-probe.js';
-import { parseWith } from './issues.js';
-import { resolveRetry } from './retry.js';
-import type { DataPath } from './positions.js';
-import { inheritFromDefaults, resolveRequest, type InheritedRequest } from './request.js';
-import { expectSchema, probeBaseFields, requestSchema } from './schema.js';
-
-/** One step: a request, what its response must look like, and what to capture from it. */
-const stepSchema = z.strictObject({
-  id: probeBaseFields.id,
-  request: requestSchema,
-  expect: expectSchema.optional(),
-  capture: capturesField.optional(),
-  /** Overrides the probe's per-request timeout for this step. */
-  timeout: durationField.optional(),
-});
-
-/** A flow probe; its steps are checked one by one (below) so one bad step hides nothing. */
-const flowProbeSchema = z.strictObject({
-  ...probeBaseFields,
-  kind: z.literal('flow'),
-  steps: z.array(z.unknown()).min(1, 'expected at least one step'),
-  reuseConnections: booleanField.optional(),
-});
+import type { LoadContext } from '../../config/context.js';
+import { BUILT_IN, type ResolvedDefaults } from '../../config/defaults.js';
+import { parseWith } from '../../config/issues.js';
+import type { DataPath } from '../../config/positions.js';
+import { inheritFromDefaults, resolveRequest, type InheritedRequest } from '../../config/request.js';
+import { requestSchema } from '../../config/schema.js';
+import { resolveBase, resolveTimeout } from '../base.js';
+import { captureNamesOf, checkCaptureNames } from './capture-schema.js';
+import { flowProbeSchema, stepSchema, type FlowProbe, type FlowStep } from './schema.js';
 
 /** Validates and resolves one flow probe; null when anything in it was reported. */
 export function loadFlowProbe(raw: unknown, path: DataPath, defaults: ResolvedDefaults | null, ctx: LoadContext): FlowProbe | null {
   const input = parseWith(flowProbeSchema, raw, path, ctx.report);
   const rawSteps = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).steps : undefined;
-  const timeoutMs = ctx.overrides.timeoutMs ?? input?.timeout ?? defaults?.timeout ?? BUILT_IN.timeoutMs;
+  const timeoutMs = resolveTimeout(input, defaults, ctx);
   const inherited = defaults && inheritFromDefaults(defaults, timeoutMs);
   const steps = loadSteps(Array.isArray(rawSteps) ? rawSteps : [], [...path, 'steps'], inherited, ctx);
   if (input === null || defaults === null || steps === null) return null;
   return {
-    id: input.id,
+    ...resolveBase(input, defaults, ctx),
     kind: 'flow',
-    surface: input.surface,
-    tags: [...new Set(input.tags ?? [])],
-    samples: ctx.overrides.samples ?? input.samples ?? defaults.samples ?? BUILT_IN.samples,
-    thresholds: mergeThresholds(defaults.thresholds, input.thresholds),
-    retry: resolveRetry(input, defaults),
     steps,
     reuseConnections: input.reuseConnections ?? defaults.reuseConnections ?? BUILT_IN.reuseConnections,
   };

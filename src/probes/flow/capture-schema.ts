@@ -1,11 +1,25 @@
 // The `capture` mapping of a flow step: name → where to read the value (regex, json, header or
 // cookie), checked at load time so a bad regex or JSON path fails `validate`, not every sample.
 import { z } from 'zod';
-import type { CaptureSource, CaptureSpec } from './types.js';
-import { booleanField, regexField, textField } from './fields.js';
-import type { Report } from './issues.js';
-import { parseJsonPath } from './jsonpath.js';
-import type { DataPath } from './positions.js';
+import { booleanField, regexField, textField } from '../../config/fields.js';
+import type { Report } from '../../config/issues.js';
+import { parseJsonPath } from '../../config/jsonpath.js';
+import type { DataPath } from '../../config/positions.js';
+
+/** Where a flow step reads a value from: the final response's body, headers, or the cookie jar. */
+export type CaptureSource =
+  | { from: 'regex'; pattern: RegExp }
+  | { from: 'json'; path: string }
+  | { from: 'header'; name: string }
+  | { from: 'cookie'; name: string };
+
+/** `capture: { name: … }` of a flow step: later steps read the value as `${name}`. */
+export interface CaptureSpec {
+  name: string;
+  source: CaptureSource;
+  /** The value is redacted from every output, like `${secret.*}` values. */
+  secret: boolean;
+}
 
 /** A capture is read as `${name}`, so its name must be one `${…}` can hold and not look like env./secret. */
 const CAPTURE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

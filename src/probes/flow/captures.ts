@@ -1,10 +1,10 @@
 // Reads a flow step's captures from its final response (body, headers) or from the cookie jar.
 import type { CookieJar } from 'tough-cookie';
-import { evaluateJsonPath } from '../config/jsonpath.js';
-import type { CaptureSource, CaptureSpec } from '../config/types.js';
-import type { ExchangeResponse } from '../http/exchange.js';
-import { headerValue } from '../http/redirects.js';
-import type { Failure } from '../model/failure.js';
+import { evaluateJsonPath } from '../../config/jsonpath.js';
+import type { CaptureSource, CaptureSpec } from './capture-schema.js';
+import type { ExchangeResponse } from '../../http/exchange.js';
+import { headerValue } from '../../http/redirects.js';
+import type { Failure } from '../../model/failure.js';
 import { cookieFor } from './cookie-jar.js';
 
 /** What one sample has captured so far, and which of those values must never be shown. */

@@ -1,15 +1,16 @@
 // `kind: flow`: every sample runs all steps in order with a fresh cookie jar, like one person
 // logging in. After a failed step the rest are skipped; the sample's failure names the step.
-import type { FlowProbe, RequestSpec } from '../config/types.js';
-import { secretForms } from '../config/variables.js';
-import { ConnectionPool } from '../http/connections.js';
-import type { SampleOutcome } from '../model/sample.js';
-import type { StepOutcome } from '../model/flow.js';
-import { addPhases, emptyPhases } from '../model/timings.js';
-import { createRedactor, redactValue } from '../report/redact.js';
+import type { RequestSpec } from '../../config/types.js';
+import type { FlowProbe } from './schema.js';
+import { secretForms } from '../../config/variables.js';
+import { ConnectionPool } from '../../http/connections.js';
+import type { SampleOutcome } from '../../model/sample.js';
+import type { StepOutcome } from '../../model/flow.js';
+import { addPhases, emptyPhases } from '../../model/timings.js';
+import { createRedactor, redactValue } from '../../report/redact.js';
 import { newCookieJar } from './cookie-jar.js';
-import { runStep, type FlowState } from './flow-step.js';
-import { repeat, type ProbePlan, type ProbeRunner, type RunContext, type SampleTask } from './runner.js';
+import { runStep, type FlowState } from './step.js';
+import { repeat, type ProbePlan, type ProbeRunner, type RunContext, type SampleTask } from '../runner.js';
 
 /** Runs flow probes: one sample = every step in order, with its own cookie jar. */
 export const flowRunner: ProbeRunner<FlowProbe> = {
