@@ -5,14 +5,15 @@ import type { ConfigOverrides } from '../config/types.js';
 import type { LoadContext } from '../config/context.js';
 import { BUILT_IN, resolveDefaults, type ResolvedDefaults } from '../config/defaults.js';
 import { checkDuplicateIds } from '../config/duplicates.js';
-import { ConfigError, problemAtStart, redactSecrets, sortProblems, type ConfigProblem } from '../config/errors.js';
+import { ConfigError, problemAtStart, sortProblems, type ConfigProblem } from '../config/errors.js';
 import { checkOverrides, selectProbes } from '../config/flags.js';
 import { parseWith } from '../config/issues.js';
 import { formatDataPath, type DataPath } from '../config/positions.js';
 import { defaultsSchema, fileSchema } from '../config/schema.js';
 import { readConfigText } from '../config/read-file.js';
 import { readYamlSource } from '../config/source.js';
-import { secretForms } from '../config/variables.js';
+import { secretForms } from '../secrets/forms.js';
+import { createRedactor } from '../secrets/redact.js';
 import type { ProbeConfig, RunConfig } from './probe-config.js';
 import { PROBE_KINDS } from './registry.js';
 
@@ -55,7 +56,8 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
 
   const secrets = [...new Set([...ctx.secrets].flatMap(secretForms))];
   if (problems.length > 0 || top === null || defaults === null) {
-    throw new ConfigError(sortProblems(problems).map((p) => ({ ...p, message: redactSecrets(p.message, secrets) })));
+    const redact = createRedactor(secrets);
+    throw new ConfigError(sortProblems(problems).map((p) => ({ ...p, message: redact(p.message) })));
   }
   const selected = selectProbes(probes.filter((p): p is ProbeConfig => p !== null), overrides);
   if ('error' in selected) throw new ConfigError([problemAtStart(file, selected.error)]);

@@ -4,7 +4,7 @@ import type { LookupFunction } from 'node:net';
 import type { SampleFailure } from '../model/failure.js';
 import type { KindData } from '../model/result.js';
 import type { SampleOutcome } from '../model/sample.js';
-import type { Redact } from '../report/redact.js';
+import type { Redactor } from '../secrets/redact.js';
 
 /** What every sample of a run shares. */
 export interface RunContext {
@@ -16,7 +16,7 @@ export interface RunContext {
    * Masks the run's secrets in text a failure keeps from a response, before it is shortened
    * (runProbes sets it from the config's secrets; a flow adds the secret captures of its sample).
    */
-  redact?: Redact;
+  redact?: Redactor;
 }
 
 /**

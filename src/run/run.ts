@@ -6,7 +6,7 @@ import type { ProbeKind } from '../probes/kind.js';
 import type { ProbeConfig, RunConfig } from '../probes/probe-config.js';
 import { PROBE_KINDS } from '../probes/registry.js';
 import type { ProbeRunner, RunContext } from '../probes/runner.js';
-import { createRedactor } from '../report/redact.js';
+import { createRedactor } from '../secrets/redact.js';
 import { ProbeStats } from './probe-stats.js';
 import { watchEventLoop } from './loop-lag.js';
 import { withRetries } from './retry.js';

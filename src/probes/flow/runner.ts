@@ -2,12 +2,12 @@
 // logging in. After a failed step the rest are skipped; the sample's failure names the step.
 import type { RequestSpec } from '../../config/types.js';
 import type { FlowProbe } from './schema.js';
-import { secretForms } from '../../config/variables.js';
 import { ConnectionPool } from '../../http/connections.js';
 import type { SampleOutcome } from '../../model/sample.js';
 import type { StepOutcome } from '../../model/flow.js';
 import { addPhases, emptyPhases } from '../../model/timings.js';
-import { createRedactor, redactValue } from '../../report/redact.js';
+import { secretForms } from '../../secrets/forms.js';
+import { createRedactor, redactValue, type Redactor } from '../../secrets/redact.js';
 import { newCookieJar } from './cookie-jar.js';
 import { runStep, type FlowState } from './step.js';
 import { repeat, type ProbePlan, type ProbeRunner, type RunContext, type SampleTask } from '../runner.js';
@@ -33,10 +33,10 @@ export const flowRunner: ProbeRunner<FlowProbe> = {
 async function runFlowSample(probe: FlowProbe, pools: StepPools, ctx: RunContext): Promise<SampleOutcome> {
   const state: FlowState = { jar: newCookieJar(), captured: { values: new Map(), secrets: [] } };
   // The run's secrets, and those this sample has captured so far (only failures pay for it).
+  const run = ctx.redact ?? createRedactor([]);
   const redact = (text: string) => {
-    const masked = ctx.redact ? ctx.redact(text) : text;
     const { secrets } = state.captured;
-    return secrets.length === 0 ? masked : createRedactor(secrets.flatMap(secretForms))(masked);
+    return secrets.length === 0 ? run(text) : run.with(secrets.flatMap(secretForms))(text);
   };
   const steps: StepOutcome[] = [];
   let outcome: SampleOutcome = { latencyMs: 0, phases: emptyPhases(), failure: null, steps };
@@ -45,13 +45,13 @@ async function runFlowSample(probe: FlowProbe, pools: StepPools, ctx: RunContext
       steps.push({ id: step.id, latencyMs: null, failure: null, skipped: true });
       continue;
     }
-    const run = await runStep(step, state, pools.for(step.request), ctx.interrupt, redact);
-    steps.push({ id: step.id, latencyMs: run.latencyMs, failure: run.failure, skipped: false });
+    const ran = await runStep(step, state, pools.for(step.request), ctx.interrupt, redact);
+    steps.push({ id: step.id, latencyMs: ran.latencyMs, failure: ran.failure, skipped: false });
     // The flow's latency is the sum of its steps'; a step without a response leaves it unmeasured.
-    const latencyMs = outcome.latencyMs === null || run.latencyMs === null ? null : outcome.latencyMs + run.latencyMs;
-    outcome = { latencyMs, phases: addPhases(outcome.phases, run.phases), failure: run.failure, steps };
+    const latencyMs = outcome.latencyMs === null || ran.latencyMs === null ? null : outcome.latencyMs + ran.latencyMs;
+    outcome = { latencyMs, phases: addPhases(outcome.phases, ran.phases), failure: ran.failure, steps };
   }
-  return scrubSecrets(outcome, state.captured.secrets);
+  return scrubSecrets(outcome, state.captured.secrets, run);
 }
 
 /**
@@ -59,9 +59,9 @@ async function runFlowSample(probe: FlowProbe, pools: StepPools, ctx: RunContext
  * itself before its outcome goes anywhere: what reaches stats and reports already reads ***.
  * (Secrets from the environment are known before the run; the CLI's output boundary hides those.)
  */
-function scrubSecrets(outcome: SampleOutcome, secrets: string[]): SampleOutcome {
+function scrubSecrets(outcome: SampleOutcome, secrets: string[], run: Redactor): SampleOutcome {
   if (outcome.failure === null || secrets.length === 0) return outcome;
-  const redact = createRedactor(secrets.flatMap(secretForms));
+  const redact = run.with(secrets.flatMap(secretForms));
   const failure = redactValue(outcome.failure, redact);
   const steps = outcome.steps?.map((step) => (step.failure ? { ...step, failure } : step));
   return { ...outcome, failure, ...(steps && { steps }) };

@@ -6,7 +6,7 @@ import type { ConnectionPool } from '../../http/connections.js';
 import { fetchFollowingRedirects } from '../../http/redirects.js';
 import type { Failure, SampleFailure } from '../../model/failure.js';
 import { emptyPhases, type PhaseTimings } from '../../model/timings.js';
-import type { Redact } from '../../report/redact.js';
+import type { Redact } from '../../secrets/redact.js';
 import { captureAll, type CapturedValues } from './captures.js';
 import { cookieHooks } from './cookie-jar.js';
 import { checkLatency, checkResponse } from '../expect.js';

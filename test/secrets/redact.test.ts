@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { secretForms } from '../../src/config/variables.js';
-import { escapeLabelValue, escapeMarkdown, escapeXml } from '../../src/report/escape.js';
-import { createRedactor, redactStrings } from '../../src/report/redact.js';
+import { escapeLabelValue, escapeMarkdown, escapeXml, REPORT_ESCAPES } from '../../src/report/escape.js';
+import { secretForms } from '../../src/secrets/forms.js';
+import { createRedactor, redactValue } from '../../src/secrets/redact.js';
 
 describe('createRedactor', () => {
   it('masks a secret raw, JSON-escaped, URL-encoded and form-encoded', () => {
@@ -13,9 +13,9 @@ describe('createRedactor', () => {
     expect(redact(new URLSearchParams({ password: secret }).toString())).toBe('password=***');
   });
 
-  it('masks a secret as the XML, Markdown and Prometheus reporters escape it', () => {
+  it('masks a secret as the XML, Markdown and Prometheus reporters escape it, given their escapes', () => {
     const secret = 'a<b>&"c\'|d\\e\n';
-    const redact = createRedactor([secret]);
+    const redact = createRedactor([secret], REPORT_ESCAPES);
     expect(redact(`<x v="${escapeXml(secret)}"/>`)).toBe('<x v="***"/>');
     expect(redact(`| ${escapeMarkdown(secret)} |`)).toBe('| *** |');
     expect(redact(`m{l="${escapeLabelValue(secret)}"} 1`)).toBe('m{l="***"} 1');
@@ -31,12 +31,20 @@ describe('createRedactor', () => {
   });
 });
 
-describe('redactStrings', () => {
+describe('Redactor.with', () => {
+  it('masks the secrets learnt later (a flow capture) as well as the first ones, in the same escaped forms', () => {
+    const redact = createRedactor(['run-secret'], REPORT_ESCAPES).with(['cap<tured>']);
+    expect(redact('run-secret cap<tured> cap&lt;tured&gt;')).toBe('*** *** ***');
+    expect(createRedactor(['run-secret'])('cap<tured>')).toBe('cap<tured>');
+  });
+});
+
+describe('redactValue', () => {
   it('masks every string of a plain value and keeps other objects as they are', () => {
     const when = new Date(0);
     const pattern = /s3cret/;
     const value = { a: 's3cret!', list: ['x', { deep: 'my s3cret' }], when, pattern, n: 1, none: null };
-    const masked = redactStrings(value, createRedactor(['s3cret']));
+    const masked = redactValue(value, createRedactor(['s3cret']));
     expect(masked).toEqual({ a: '***!', list: ['x', { deep: 'my ***' }], when, pattern, n: 1, none: null });
     expect(masked.when).toBe(when);
     expect(value.a).toBe('s3cret!'); // a copy: the run's own result is untouched
