@@ -20,3 +20,11 @@ export interface RunConfig {
   /** Values that must never reach any output (SPEC: secrets print as ***). */
   secrets: string[];
 }
+
+/** Registry keys whose kind module resolves probes of another `kind` (a copy-paste slip). */
+type MismatchedKeys = { [K in ProbeKindName]: Kinds[K] extends ProbeKind<infer P> ? (P['kind'] extends K ? never : K) : K }[ProbeKindName];
+
+type MustBeTrue<T extends true> = T;
+
+/** Compiles only while every registry key is the `kind` its module's probes carry. */
+export type RegistryKeysMatchKinds = MustBeTrue<[MismatchedKeys] extends [never] ? true : false>;
