@@ -13,10 +13,6 @@ export class OutputBoundary {
     return this.current;
   }
 
-  get redact(): Redactor {
-    return this.current;
-  }
-
   write(stream: NodeJS.WritableStream, text: string): void {
     stream.write(this.current(text));
   }
