@@ -1,6 +1,6 @@
 // Waits for one event-driven outcome, a deadline, or the run's interruption, whichever comes first,
 // and cleans up exactly once: the network code of the dns and tcp kinds has no other way to stop.
-import { Interrupted } from '../http/exchange.js';
+import { Interrupted } from '../model/interrupted.js';
 
 /**
  * Hands `settle` to `start`, which returns its cleanup; the first settlement wins. An interrupted

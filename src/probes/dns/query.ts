@@ -5,7 +5,7 @@ import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import * as dnsPacket from 'dns-packet';
 import type { Answer, DecodedPacket, Packet } from 'dns-packet';
-import { Interrupted } from '../../http/exchange.js';
+import { Interrupted } from '../../model/interrupted.js';
 import type { Failure } from '../../model/failure.js';
 import { answerText, fullyQualified } from './answer-text.js';
 import { exchangeTcp, exchangeUdp, type ExchangeOutcome } from './exchange.js';

@@ -1,7 +1,7 @@
 // One DNS query against real loopback servers: the responder, a port that never answers, a closed
 // port, and replies a resolver must ignore. Every failure is classified within the deadline.
 import { describe, expect, it } from 'vitest';
-import { Interrupted } from '../../../src/http/exchange.js';
+import { Interrupted } from '../../../src/model/interrupted.js';
 import { queryDns, type DnsQueryOptions } from '../../../src/probes/dns/query.js';
 import { closedUdpPort, dnsAfterEach, startSilentUdpPort } from '../../helpers/dns-server.js';
 import { ipv6Available, itWithIpv6 } from '../../helpers/ipv6.js';

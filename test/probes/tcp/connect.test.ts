@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import type { AddressInfo, Socket } from 'node:net';
 import { createServer as createTlsServer, type TlsOptions } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Interrupted } from '../../../src/http/exchange.js';
+import { Interrupted } from '../../../src/model/interrupted.js';
 import { connectTcpProbe, type TcpConnectOptions } from '../../../src/probes/tcp/connect.js';
 import { itWithIpv6, startIpv6RawServer } from '../../helpers/ipv6.js';
 import { closeAfterEach, closedPort, fakeLookup, startRawServer } from '../../helpers/servers.js';
