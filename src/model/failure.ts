@@ -23,8 +23,8 @@ export type FailureClass = (typeof FAILURE_CLASSES)[number];
 export type Phase = 'dns' | 'connect' | 'tls' | 'ttfb' | 'body';
 
 export type Failure =
-  | { class: 'dns'; code: string; host: string }
-  | { class: 'connect'; code: string; timedOut: boolean }
+  | { class: 'dns'; code: string; host: string; server?: string }
+  | { class: 'connect'; code: string; timedOut: boolean; address?: string }
   | { class: 'tls'; code: string; reason: string }
   | { class: 'timeout'; phase: Phase; afterMs: number }
   | { class: 'reset'; phase: Phase; code: string }
@@ -41,7 +41,7 @@ export type Failure =
  */
 export type CaptureFailureSource = 'regex' | 'json' | 'header' | 'cookie' | 'url';
 
-export type AssertionCheck = 'status' | 'body' | 'json' | 'header' | 'finalUrl';
+export type AssertionCheck = 'status' | 'body' | 'json' | 'header' | 'finalUrl' | 'answers';
 
 /** A failure located in a sample: which URL, which flow step, which redirect chain. */
 export interface SampleFailure {

@@ -1,10 +1,12 @@
 // The one value a run produces. Every reporter reads it; none reaches back into the run.
 import type { ClassCounts, ErrorGroup } from './counts.js';
+import type { DnsData } from './dns.js';
 import type { ExitCode } from './exit-codes.js';
 import type { FlowData } from './flow.js';
 import type { LatencySummary, LatencyTotal } from './latency.js';
 import type { LinksData } from './links.js';
 import type { ProbeRef } from './probe-ref.js';
+import type { TcpData } from './tcp.js';
 import type { Surface } from './surface.js';
 import type { ThresholdResult } from './thresholds.js';
 import type { TimedPhase } from './timings.js';
@@ -19,7 +21,7 @@ export interface PhaseSummary {
  * What a kind adds to its probe's result, one member per kind that adds anything (discriminated
  * by `kind`): a kind with figures of its own adds its file here and one member to this union.
  */
-export type KindData = FlowData | LinksData;
+export type KindData = FlowData | LinksData | DnsData | TcpData;
 
 export interface ProbeResult {
   probe: ProbeRef;

@@ -40,6 +40,9 @@ function probeEntry(r: ProbeResult) {
     ...(r.otherErrors > 0 ? { otherErrors: r.otherErrors } : {}),
     ...(r.kindData?.kind === 'flow' ? { steps: r.kindData.steps } : {}),
     ...(r.kindData?.kind === 'links' ? { links: r.kindData.links } : {}),
+    // SPEC: dns and tcp probes speak no HTTP; a tcp probe's handshake fills the same tls block as https.
+    ...(r.kindData?.kind === 'dns' ? { httpVersion: null, dns: { server: r.kindData.server, rcode: r.kindData.rcode, answers: r.kindData.answers } } : {}),
+    ...(r.kindData?.kind === 'tcp' ? { httpVersion: null, peer: r.kindData.peer, tls: r.kindData.tls } : {}),
   };
 }
 

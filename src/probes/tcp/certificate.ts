@@ -1,17 +1,10 @@
 // The leaf certificate a TLS handshake presented, as SPEC's `tls.certificate` reads it.
 import type { TLSSocket } from 'node:tls';
+import type { LeafCertificate } from '../../model/tcp.js';
 
 const DAY_MS = 86_400_000;
 
-/** SPEC's `tls.certificate`: the same shape the https probes report. */
-export interface LeafCertificate {
-  subject: string;
-  issuer: string;
-  /** ISO 8601. */
-  notAfter: string;
-  /** Whole days until notAfter, rounded down (negative once expired). */
-  daysLeft: number;
-}
+export type { LeafCertificate };
 
 /** The peer's leaf certificate, or null when the handshake did not get that far. */
 export function leafCertificate(socket: TLSSocket, now = Date.now()): LeafCertificate | null {

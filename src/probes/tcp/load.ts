@@ -1,0 +1,40 @@
+// Builds a TcpProbe from its checked input: the host interpolated, `insecure` from the probe or
+// the file's defaults.
+import type { LoadContext } from '../../config/context.js';
+import { fill } from '../../config/context.js';
+import { BUILT_IN, type ResolvedDefaults } from '../../config/defaults.js';
+import { parseWith } from '../../config/issues.js';
+import type { DataPath } from '../../config/positions.js';
+import { resolveBase, resolveTimeout } from '../base.js';
+import { tcpProbeSchema, type TcpProbe } from './schema.js';
+
+const WHERE = 'in a tcp probe';
+
+/** Validates and resolves one tcp probe; null when a problem was reported. */
+export function loadTcpProbe(raw: unknown, path: DataPath, defaults: ResolvedDefaults | null, ctx: LoadContext): TcpProbe | null {
+  const input = parseWith(tcpProbeSchema, raw, path, ctx.report);
+  if (input === null || defaults === null) return null;
+  const host = fill(ctx, input.tcp.host, [...path, 'tcp', 'host'], WHERE);
+  if (host === null) return null;
+  // `[::1]` as in a URL is accepted and read as the address inside the brackets.
+  const bare = host.value.replace(/^\[(.*)\]$/, '$1');
+  if (bare === '' || /[\s/]/.test(bare)) {
+    ctx.report([...path, 'tcp', 'host'], `expected a host name or an IP address, got ${JSON.stringify(host.display)}`);
+    return null;
+  }
+  const expect = input.expect ?? {};
+  return {
+    ...resolveBase(input, defaults, ctx),
+    kind: 'tcp',
+    host: bare,
+    port: input.tcp.port,
+    tls: input.tcp.tls ?? false,
+    insecure: input.insecure ?? defaults.insecure ?? BUILT_IN.insecure,
+    ipFamily: input.ipFamily ?? null,
+    timeoutMs: resolveTimeout(input, defaults, ctx),
+    expect: {
+      ...(expect.certificate ? { minDaysLeft: expect.certificate.minDaysLeft } : {}),
+      ...(expect.maxLatency !== undefined ? { maxLatencyMs: expect.maxLatency } : {}),
+    },
+  };
+}

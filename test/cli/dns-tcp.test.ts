@@ -1,0 +1,132 @@
+// `kind: dns` and `kind: tcp` through the real CLI, against a loopback DNS responder, raw TCP and
+// TLS servers with the throwaway CA: exit codes, classes and the JSON report's blocks.
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { AddressInfo, Socket } from 'node:net';
+import { createServer as createTlsServer, type TlsOptions } from 'node:tls';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { JsonReport } from '../../src/report/json.js';
+import { probesFile, runCli } from '../helpers/cli.js';
+import { dnsAfterEach } from '../helpers/dns-server.js';
+import { closeAfterEach, closedPort, startRawServer } from '../helpers/servers.js';
+import { testCa, writeTestCa } from '../helpers/tls-ca.js';
+
+const keep = closeAfterEach();
+const startDns = dnsAfterEach();
+const closers: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map((c) => c()));
+});
+
+async function tlsServer(options: TlsOptions): Promise<number> {
+  const server = createTlsServer(options, (socket) => socket.on('error', () => undefined));
+  const sockets = new Set<Socket>();
+  server.on('connection', (s: Socket) => sockets.add(s));
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  closers.push(() => {
+    for (const s of sockets) s.destroy();
+    return new Promise((resolve) => server.close(resolve));
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+/** Runs the file with the throwaway CA trusted through NODE_EXTRA_CA_CERTS (documented), JSON to a file. */
+async function run(yaml: string) {
+  const ca = await testCa();
+  const files = await writeTestCa(ca);
+  const file = probesFile(yaml);
+  const out = join(dirname(file), 'report.json');
+  const result = await runCli(['run', file, '--json', out], { env: { NODE_EXTRA_CA_CERTS: files.ca } });
+  const report = result.code === 0 || result.code === 1 ? (JSON.parse(readFileSync(out, 'utf8')) as JsonReport) : null;
+  const probe = (id: string) => report?.probes.find((p) => p.id === id) as (JsonReport['probes'][number] & Record<string, unknown>) | undefined;
+  return { ...result, report, probe };
+}
+
+describe('dns and tcp probes through the CLI', () => {
+  it('all passing: exit 0, answers and the tls block in the JSON, httpVersion null', async () => {
+    const ca = await testCa();
+    const dns = await startDns({ 'app.test': { A: ['127.0.0.1'], MX: [{ preference: 10, exchange: 'mail.app.test' }] } });
+    const raw = await keep(startRawServer((s) => s.end()));
+    const tlsPort = await tlsServer({ cert: ca.server.cert, key: ca.server.key });
+    const { code, stdout, probe } = await run(`version: 1
+defaults: { timeout: 2s, samples: 3 }
+probes:
+  - id: dns-app
+    kind: dns
+    surface: api
+    dns: { name: app.test, type: A, server: "${dns.address}" }
+    expect: { answers: { equals: 127.0.0.1 } }
+  - id: dns-mx
+    kind: dns
+    surface: web
+    dns: { name: app.test, type: MX, server: "${dns.address}" }
+    expect: { answers: { contains: "10 mail.app.test." } }
+  - id: tcp-plain
+    kind: tcp
+    surface: api
+    tcp: { host: 127.0.0.1, port: ${raw.port} }
+  - id: tcp-tls
+    kind: tcp
+    surface: web
+    tcp: { host: localhost, port: ${tlsPort}, tls: true }
+    expect: { certificate: { minDaysLeft: 14 } }
+`);
+    expect(stdout).toMatch(/PASS|OK/);
+    expect(code).toBe(0);
+    expect(probe('dns-app')).toMatchObject({ kind: 'dns', passed: true, samples: 3, httpVersion: null, dns: { server: dns.address, rcode: 'NOERROR', answers: ['127.0.0.1'] } });
+    expect(probe('dns-app')?.phasesMs.dns?.p50).toBeGreaterThan(0);
+    expect(probe('dns-mx')).toMatchObject({ passed: true, dns: { answers: ['10 mail.app.test.'] } });
+    expect(probe('tcp-plain')).toMatchObject({ kind: 'tcp', passed: true, httpVersion: null, tls: null, peer: `127.0.0.1:${raw.port}` });
+    expect(probe('tcp-tls')).toMatchObject({
+      passed: true,
+      httpVersion: null,
+      tls: { version: 'TLSv1.3', certificate: { subject: 'CN=localhost', issuer: 'CN=upprobe test CA', notAfter: ca.server.notAfter.toISOString(), daysLeft: 89 } },
+    });
+    expect(probe('tcp-tls')?.phasesMs.tls?.p50).toBeGreaterThan(0);
+    expect(raw.accepted).toBe(3);
+    expect(dns.queries).toBe(6);
+  });
+
+  it('each failure classified: dns rcode, dns answers, refused port, certificate near expiry, expired certificate', async () => {
+    const ca = await testCa();
+    const dns = await startDns({ 'app.test': { A: ['127.0.0.2'] }, 'broken.test': { rcode: 'SERVFAIL' } });
+    const closed = await closedPort();
+    const soon = await tlsServer({ cert: ca.expiringSoon.cert, key: ca.expiringSoon.key });
+    const expired = await tlsServer({ cert: ca.expired.cert, key: ca.expired.key });
+    const { code, stdout, report, probe } = await run(`version: 1
+defaults: { timeout: 2s }
+probes:
+  - { id: dns-broken, kind: dns, surface: api, dns: { name: broken.test, server: "${dns.address}" } }
+  - { id: dns-wrong, kind: dns, surface: api, dns: { name: app.test, server: "${dns.address}" }, expect: { answers: { equals: 127.0.0.1 } } }
+  - { id: tcp-closed, kind: tcp, surface: api, tcp: { host: 127.0.0.1, port: ${closed} } }
+  - { id: tcp-soon, kind: tcp, surface: web, tcp: { host: localhost, port: ${soon}, tls: true }, expect: { certificate: { minDaysLeft: 14 } } }
+  - { id: tcp-expired, kind: tcp, surface: web, tcp: { host: localhost, port: ${expired}, tls: true } }
+`);
+    expect(code).toBe(1);
+    expect(report?.summary).toMatchObject({ probes: 5, failed: 5 });
+    expect(probe('dns-broken')?.errors[0]).toMatchObject({ class: 'dns', url: `dns://${dns.address}/broken.test?type=A`, detail: { code: 'SERVFAIL', host: 'broken.test', server: dns.address } });
+    expect(probe('dns-wrong')?.errors[0]).toMatchObject({ class: 'assertion', detail: { check: 'answers', actual: '["127.0.0.2"]' } });
+    expect(probe('tcp-closed')?.errors[0]).toMatchObject({ class: 'connect', detail: { code: 'ECONNREFUSED', address: `127.0.0.1:${closed}` } });
+    expect(probe('tcp-soon')?.errors[0]).toMatchObject({ class: 'tls', detail: { code: 'CERT_EXPIRES_SOON' } });
+    expect(probe('tcp-soon')).toMatchObject({ tls: { certificate: { daysLeft: 3 } } });
+    expect(probe('tcp-expired')?.errors[0]).toMatchObject({ class: 'tls', detail: { code: 'CERT_HAS_EXPIRED' } });
+    expect(probe('tcp-expired')).toMatchObject({ tls: { certificate: { daysLeft: -1 } } });
+    expect(stdout).toMatch(/tcp-closed .*connect×1/);
+    expect(stdout).toMatch(/dns-broken .*dns×1/);
+  });
+
+  it('a bad dns or tcp probe is a config error at its line:column, exit 2, nothing probed', async () => {
+    const file = probesFile(`version: 1
+probes:
+  - { id: d, kind: dns, surface: api, dns: { name: a.test, type: SRV } }
+  - { id: t, kind: tcp, surface: api, tcp: { host: a.test, port: 0 } }
+`);
+    const { code, stderr } = await runCli(['validate', file]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${file}:3:66: probes[0].dns.type: expected one of A, AAAA, CNAME, MX, TXT, NS, got "SRV"`);
+    expect(stderr).toContain(`${file}:4:66: probes[1].tcp.port: expected a port from 1 to 65535, got 0`);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
