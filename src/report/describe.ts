@@ -20,10 +20,14 @@ const CONNECT_WORDS: Record<string, string> = {
 /** `origin` shortens URLs on that origin to their path (the table's link rows: the link names it already). */
 export function describeFailure(f: Failure, origin?: string): string {
   switch (f.class) {
-    case 'dns':
-      return f.code === 'ETIMEOUT' ? `${f.host} did not resolve within the timeout` : `could not resolve ${f.host} (${f.code})`;
-    case 'connect':
-      return f.timedOut ? 'connection not accepted within the timeout' : `${CONNECT_WORDS[f.code] ?? 'could not connect'} (${f.code})`;
+    case 'dns': {
+      const at = f.server ? ` at ${f.server}` : '';
+      return f.code === 'ETIMEOUT' ? `${f.host} did not resolve${at} within the timeout` : `could not resolve ${f.host}${at} (${f.code})`;
+    }
+    case 'connect': {
+      const what = f.timedOut ? 'connection not accepted within the timeout' : `${CONNECT_WORDS[f.code] ?? 'could not connect'} (${f.code})`;
+      return f.address ? `${what}: ${f.address}` : what;
+    }
     case 'tls':
       return `TLS handshake failed: ${f.reason}${f.reason.includes(f.code) ? '' : ` (${f.code})`}`;
     case 'timeout':

@@ -11,7 +11,7 @@ export const MAX_FAILURE_ROWS = 20;
 /** One kind of failure of one probe: where it happened, an example, and how many samples. */
 export interface FailureRow {
   probe: string;
-  /** The flow step, else the path (and query) of the URL. */
+  /** The flow step, else the path (and query) of the URL (a dns or tcp probe's whole target). */
   where: string;
   example: SampleFailure;
   count: number;
@@ -44,9 +44,11 @@ export function failureRows(probes: ProbeResult[]): FailureRows {
   return { rows: rows.sort((a, b) => b.count - a.count), hidden };
 }
 
+/** An http(s) URL's path and query; a dns://, tcp:// or tls:// target whole (its host is the point). */
 function pathOf(url: string): string {
   try {
     const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return url;
     return u.pathname + u.search;
   } catch {
     return url;
