@@ -95,6 +95,7 @@ probes:
     const closed = await closedPort();
     const soon = await tlsServer({ cert: ca.expiringSoon.cert, key: ca.expiringSoon.key });
     const expired = await tlsServer({ cert: ca.expired.cert, key: ca.expired.key });
+    const hangsUp = await keep(startRawServer((s) => s.destroy()));
     const { code, stdout, report, probe } = await run(`version: 1
 defaults: { timeout: 2s }
 probes:
@@ -103,9 +104,10 @@ probes:
   - { id: tcp-closed, kind: tcp, surface: api, tcp: { host: 127.0.0.1, port: ${closed} } }
   - { id: tcp-soon, kind: tcp, surface: web, tcp: { host: localhost, port: ${soon}, tls: true }, expect: { certificate: { minDaysLeft: 14 } } }
   - { id: tcp-expired, kind: tcp, surface: web, tcp: { host: localhost, port: ${expired}, tls: true } }
+  - { id: tcp-retried, kind: tcp, surface: web, tcp: { host: 127.0.0.1, port: ${hangsUp.port}, tls: true }, retries: 2, retryDelay: 0 }
 `);
     expect(code).toBe(1);
-    expect(report?.summary).toMatchObject({ probes: 5, failed: 5 });
+    expect(report?.summary).toMatchObject({ probes: 6, failed: 6 });
     expect(probe('dns-broken')?.errors[0]).toMatchObject({ class: 'dns', url: `dns://${dns.address}/broken.test?type=A`, detail: { code: 'SERVFAIL', host: 'broken.test', server: dns.address } });
     expect(probe('dns-wrong')?.errors[0]).toMatchObject({ class: 'assertion', detail: { check: 'answers', actual: '["127.0.0.2"]' } });
     expect(probe('tcp-closed')?.errors[0]).toMatchObject({ class: 'connect', detail: { code: 'ECONNREFUSED', address: `127.0.0.1:${closed}` } });
@@ -113,7 +115,11 @@ probes:
     expect(probe('tcp-soon')).toMatchObject({ tls: { certificate: { daysLeft: 3 } } });
     expect(probe('tcp-expired')?.errors[0]).toMatchObject({ class: 'tls', detail: { code: 'CERT_HAS_EXPIRED' } });
     expect(probe('tcp-expired')).toMatchObject({ tls: { certificate: { daysLeft: -1 } } });
+    expect(probe('tcp-retried')).toMatchObject({ samples: 1, failedSamples: 1, failuresByClass: { tls: 1 } });
+    expect(hangsUp.accepted).toBe(3); // the sample and its two retries
     expect(stdout).toMatch(/tcp-closed .*connect×1/);
+    expect(stdout).toContain(`connection refused (ECONNREFUSED): 127.0.0.1:${closed}`);
+    expect(stdout).toContain(`could not resolve broken.test at ${dns.address} (SERVFAIL)`);
     expect(stdout).toMatch(/dns-broken .*dns×1/);
   });
 
