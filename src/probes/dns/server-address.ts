@@ -28,8 +28,8 @@ export function formatDnsServer(server: DnsServerAddress): string {
 }
 
 /** The first resolver the system uses (`/etc/resolv.conf` on Linux), or null when it has none. */
-export function systemDnsServer(): DnsServerAddress | null {
-  const [first] = getServers();
+export function systemDnsServer(servers: readonly string[] = getServers()): DnsServerAddress | null {
+  const [first] = servers;
   return first === undefined ? null : parseDnsServer(first);
 }
 

@@ -1,7 +1,7 @@
 // Pure pieces of the dns kind: how answers read as text, and how a server is written.
 import { describe, expect, it } from 'vitest';
 import { answerText, compressIpv6, fullyQualified } from '../../../src/probes/dns/answer-text.js';
-import { formatDnsServer, parseDnsServer } from '../../../src/probes/dns/server-address.js';
+import { formatDnsServer, parseDnsServer, systemDnsServer } from '../../../src/probes/dns/server-address.js';
 import { rcodeName, rcodeValue } from '../../../src/probes/dns/record-types.js';
 
 describe('answers as text', () => {
@@ -35,6 +35,12 @@ describe('DNS servers as host[:port]', () => {
 
   it('refuses what cannot be a server', () => {
     for (const bad of ['', 'a b', '1.1.1.1:0', '1.1.1.1:65536', '1.1.1.1:x', '[::1]:', 'a:1:2x', '[dns.example]:53', 'a]b']) expect(parseDnsServer(bad)).toBeNull();
+  });
+
+  it('the system resolver is the first of Node\'s list (getServers), with its port; none without one', () => {
+    expect(systemDnsServer(['10.0.0.53', '10.0.0.54'])).toEqual({ host: '10.0.0.53', port: 53 });
+    expect(systemDnsServer(['[2001:db8::53]:5353'])).toEqual({ host: '2001:db8::53', port: 5353 });
+    expect(systemDnsServer([])).toBeNull();
   });
 
   it('writes an address back the way a person reads it', () => {
