@@ -33,7 +33,7 @@ describe('problem positions', () => {
 
   it('an unknown kind', () => {
     const text = withProbe('    kind: grpc', '    request: { url: /x }');
-    expect(problemsOf(text)).toEqual(['probes.yaml:7:11: probes[0].kind: unknown kind "grpc": expected one of http, flow, links']);
+    expect(problemsOf(text)).toEqual(['probes.yaml:7:11: probes[0].kind: unknown kind "grpc": expected one of http, flow, links, dns, tcp']);
   });
 
   it('a flow needs at least one step', () => {
