@@ -99,7 +99,7 @@ export async function connectTcpProbe(options: TcpConnectOptions): Promise<TcpCo
   if (shaken.error !== null) return { ...result, failure: tlsFailure(shaken.error) };
   if (result.tls && !result.tls.authorized && !options.tls.insecure) {
     const code = shaken.authorizationError ?? 'UNABLE_TO_VERIFY_LEAF_SIGNATURE';
-    return { ...result, failure: { class: 'tls', code, reason: code } };
+    return { ...result, failure: { class: 'tls', code, reason: rejectionReason(code, result.tls.certificate, options.host) } };
   }
   return result;
 }
@@ -209,6 +209,15 @@ function handshake(socket: Socket, host: string, tls: TlsClientOptions, deadline
 
 /** How long a TLS 1.3 client waits after its handshake for the server's ticket or rejection. */
 const TLS13_GRACE_MS = 100;
+
+/** Why verification rejected the certificate, with what the certificate says (the code stays beside it). */
+function rejectionReason(code: string, certificate: LeafCertificate | null, host: string): string {
+  if (certificate === null) return code;
+  if (code === 'CERT_HAS_EXPIRED') return `certificate expired ${certificate.notAfter} (${code})`;
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return `certificate (${certificate.subject}) is not for ${host} (${code})`;
+  if (/SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|DEPTH_ZERO/.test(code)) return `certificate issued by ${certificate.issuer} is not trusted (${code})`;
+  return code;
+}
 
 function tlsFailure(err: unknown): Failure {
   return classifyError(err, { phase: 'tls', host: '' });

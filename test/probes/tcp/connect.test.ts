@@ -137,7 +137,7 @@ describe('a TCP connect with a TLS handshake', () => {
     const ca = await testCa();
     const port = await tlsServer({ cert: ca.expired.cert, key: ca.expired.key });
     const result = await probe({ port, tls: { ca: ca.caCert } });
-    expect(result.failure).toMatchObject({ class: 'tls', code: 'CERT_HAS_EXPIRED' });
+    expect(result.failure).toEqual({ class: 'tls', code: 'CERT_HAS_EXPIRED', reason: `certificate expired ${ca.expired.notAfter.toISOString()} (CERT_HAS_EXPIRED)` });
     expect(result.tls?.certificate).toMatchObject({ daysLeft: -1, notAfter: ca.expired.notAfter.toISOString() });
     const insecure = await probe({ port, tls: { ca: ca.caCert, insecure: true } });
     expect(insecure.failure).toBeNull();
@@ -154,14 +154,18 @@ describe('a TCP connect with a TLS handshake', () => {
     const ca = await testCa();
     const port = await tlsServer({ cert: ca.wrongName.cert, key: ca.wrongName.key });
     const result = await probe({ host: 'localhost', port, tls: { ca: ca.caCert } });
-    expect(result.failure).toMatchObject({ class: 'tls', code: 'ERR_TLS_CERT_ALTNAME_INVALID' });
+    expect(result.failure).toEqual({ class: 'tls', code: 'ERR_TLS_CERT_ALTNAME_INVALID', reason: 'certificate (CN=wrong.example) is not for localhost (ERR_TLS_CERT_ALTNAME_INVALID)' });
     expect(result.tls?.certificate?.subject).toBe('CN=wrong.example');
   });
 
   it('a CA the client does not trust: tls UNABLE_TO_VERIFY_LEAF_SIGNATURE', async () => {
     const ca = await testCa();
     const port = await tlsServer({ cert: ca.server.cert, key: ca.server.key });
-    expect((await probe({ port, tls: {} })).failure).toMatchObject({ class: 'tls', code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
+    expect((await probe({ port, tls: {} })).failure).toEqual({
+      class: 'tls',
+      code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+      reason: 'certificate issued by CN=upprobe test CA is not trusted (UNABLE_TO_VERIFY_LEAF_SIGNATURE)',
+    });
   });
 
   it('a server requiring a client certificate: tls without one, passes with one (also passphrase-protected)', async () => {
