@@ -120,6 +120,17 @@ Exit codes:
     });
 
   program
+    .command('report')
+    .description('write a run history (--record) as one self-contained HTML page: failure-rate timeline, latency per probe, incidents, latest diagnosis')
+    .argument('<history>', 'the file that `run --record` appends to')
+    .requiredOption('--html <path>', 'where to write the page (opens from file://; no request leaves it)')
+    .option('--last <n>', 'only the last n runs', positiveInt)
+    .action(async (file: string, options: { html: string; last?: number }) => {
+      const { reportCommand } = await import('./report-command.js');
+      process.exitCode = await reportCommand(file, options);
+    });
+
+  program
     .command('target')
     .description('serve the built-in target alone until Ctrl-C')
     .option('--port <port>', 'port on 127.0.0.1 (0 picks a free one)', (v) => {
