@@ -33,6 +33,7 @@ export function probeResult(probe: ProbeConfig, stats: ProbeStats, links?: LinkC
     successRate,
     latencyMs,
     latencyTotal: stats.latency.total,
+    latencyHistogram: stats.latency.encoded(),
     phasesMs,
     phaseTotals: Object.fromEntries(PHASES.map((phase) => [phase, stats.phases[phase].total])) as ProbeResult['phaseTotals'],
     failuresByClass: stats.failuresByClass,

@@ -5,6 +5,7 @@ import type { Int32Histogram as HdrHistogram } from 'hdr-histogram-js';
 // reader/writer and compression, ~50 ms at every start for nothing used here.
 import Int32HistogramModule from 'hdr-histogram-js/dist/Int32Histogram.js';
 import { roundMs } from '../model/timings.js';
+import { decodeHistogram, encodeHistogram } from './hdr-codec.js';
 
 /** Node hands an ES importer the CommonJS `exports` ({ default: class }); vitest unwraps it to the class. */
 const Int32Histogram: typeof HdrHistogram =
@@ -66,14 +67,61 @@ export class LatencyHistogram {
   }
 
   summary(): LatencySummary | null {
-    if (this.count === 0) return null;
-    return {
-      min: roundMs(this.min),
-      mean: roundMs(this.sum / this.count),
-      p50: roundMs(this.percentile(50)),
-      p95: roundMs(this.percentile(95)),
-      p99: roundMs(this.percentile(99)),
-      max: roundMs(this.max),
-    };
+    return summarize(this, this.count, this.sum, this.min, this.max);
   }
+
+  /** The histogram in HdrHistogram's compressed base64 form (microseconds); null when empty. */
+  encoded(): string | null {
+    return this.count === 0 ? null : encodeHistogram(this.histogram);
+  }
+}
+
+/**
+ * Latencies of one probe from several reports, merged exactly: percentiles from the sum of their
+ * histograms (as if one histogram had seen every sample), min and max from their exact values,
+ * the mean weighted by each report's count.
+ */
+export class MergedLatency {
+  private readonly histogram = newHistogram();
+  private count = 0;
+  private sum = 0;
+  private min = Infinity;
+  private max = -Infinity;
+
+  /** Adds one report's histogram (compressed base64) and its exact summary; throws on a bad histogram. */
+  add(encoded: string, exact: Pick<LatencySummary, 'min' | 'max' | 'mean'>): void {
+    const histogram = decodeHistogram(encoded);
+    const n = histogram.totalCount;
+    if (n === 0) return;
+    this.histogram.add(histogram);
+    this.count += n;
+    this.sum += exact.mean * n;
+    if (exact.min < this.min) this.min = exact.min;
+    if (exact.max > this.max) this.max = exact.max;
+  }
+
+  percentile(p: number): number {
+    const value = this.histogram.getValueAtPercentile(p) / US;
+    return Math.min(this.max, Math.max(this.min, value));
+  }
+
+  summary(): LatencySummary | null {
+    return summarize(this, this.count, this.sum, this.min, this.max);
+  }
+
+  encoded(): string | null {
+    return this.count === 0 ? null : encodeHistogram(this.histogram);
+  }
+}
+
+function summarize(h: { percentile(p: number): number }, count: number, sum: number, min: number, max: number): LatencySummary | null {
+  if (count === 0) return null;
+  return {
+    min: roundMs(min),
+    mean: roundMs(sum / count),
+    p50: roundMs(h.percentile(50)),
+    p95: roundMs(h.percentile(95)),
+    p99: roundMs(h.percentile(99)),
+    max: roundMs(max),
+  };
 }
