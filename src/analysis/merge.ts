@@ -1,9 +1,9 @@
 // `upprobe merge`: run reports from several vantage points into one verdict. A pure function of
 // the reports: which vantages count, which surfaces fail where, whether that meets the quorum
 // (global) or not (regional), and the probes' latencies merged exactly from their histograms.
-import { SURFACES, type Surface } from '../config/types.js';
-import type { LatencySummary } from '../stats/latency.js';
-import { MergedLatency } from '../stats/latency.js';
+import { SURFACES, type Surface } from '../model/surface.js';
+import type { LatencySummary } from '../model/latency.js';
+import { MergedLatency } from './merged-latency.js';
 import type { ProbeInput, RunReportInput } from './merge-input.js';
 
 /** How many healthy vantages must see a surface failing for the merged verdict to say so. */

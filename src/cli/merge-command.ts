@@ -8,7 +8,8 @@ import { parseDuration } from '../config/duration.js';
 import { renderMerge } from '../report/merge-table.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { UsageError } from './errors.js';
-import { useColor, writeFileAtomic, writeOut } from './output.js';
+import { writeFileAtomic } from '../sinks/files/write.js';
+import { useColor, type OutputBoundary } from './output.js';
 
 export interface MergeFlags {
   quorum: string;
@@ -29,7 +30,7 @@ export function parseMaxAge(text: string): number | undefined {
   return ms === undefined || ms <= 0 ? undefined : ms;
 }
 
-export function mergeCommand(files: string[], flags: MergeFlags, now = new Date()): number {
+export function mergeCommand(files: string[], flags: MergeFlags, output: OutputBoundary, now = new Date()): number {
   const quorum: Quorum | undefined = parseQuorum(flags.quorum);
   if (quorum === undefined) throw new UsageError(`--quorum ${JSON.stringify(flags.quorum)}: expected majority, any, all or a whole number of vantages`);
   const maxAgeMs = parseMaxAge(flags.maxAge);
@@ -42,14 +43,14 @@ export function mergeCommand(files: string[], flags: MergeFlags, now = new Date(
   const merged = mergeReports(runs, quorum, { name: TOOL_NAME, version: VERSION }, now);
   const toStdout = flags.json === true || flags.json === '-';
   const human = toStdout ? process.stderr : process.stdout;
-  writeOut(human, renderMerge(merged, { color: useColor(human, flags.color), quiet: flags.quiet === true }));
+  output.write(human, renderMerge(merged, { color: useColor(human, flags.color), quiet: flags.quiet === true }));
   const text = `${JSON.stringify(merged, null, 2)}\n`;
-  if (toStdout) writeOut(process.stdout, text);
+  if (toStdout) output.write(process.stdout, text);
   else if (typeof flags.json === 'string') {
     try {
       writeFileAtomic(flags.json, text);
     } catch (err) {
-      writeOut(process.stderr, `upprobe: cannot write ${flags.json}: ${err instanceof Error ? err.message : String(err)}\n`);
+      output.write(process.stderr, `upprobe: cannot write ${flags.json}: ${err instanceof Error ? err.message : String(err)}\n`);
       return 2;
     }
   }

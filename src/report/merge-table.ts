@@ -1,7 +1,7 @@
 // The terminal view of `upprobe merge`: which vantage saw what (vantage × surface), each probe
 // from every vantage (probe × vantage), the agreement line per surface, and the merged verdict.
 import { Chalk } from 'chalk';
-import { SURFACES } from '../config/types.js';
+import { SURFACES } from '../model/surface.js';
 import { agreementLine, type MergedReport, type VantageProbe } from '../analysis/merge.js';
 import { formatMs } from './describe.js';
 import { table } from './table.js';

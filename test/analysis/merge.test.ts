@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { meetsQuorum, mergeReports, parseQuorum, type VantageRun } from '../../src/analysis/merge.js';
 import { MergeInputError, parseReport, parseReportFile, type ProbeInput, type RunReportInput } from '../../src/analysis/merge-input.js';
-import { LatencyHistogram } from '../../src/stats/latency.js';
+import { LatencyHistogram } from '../../src/run/latency-histogram.js';
 
 const TOOL = { name: 'upprobe', version: 'test' };
 const NOW = new Date('2026-03-10T10:05:00Z');
