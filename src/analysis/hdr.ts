@@ -1,12 +1,9 @@
 // HDR histograms, the one store of latencies: constant memory, 3 significant digits (a percentile
-// is within 0.1% of the true sample), and HdrHistogram's compressed base64 form, which every
-// HdrHistogram port reads, so histograms from reports written in several places add up exactly.
+// is within 0.1% of the true sample). Their text form is hdr-codec.ts, loaded only when needed.
 import type { Int32Histogram as HdrHistogram } from 'hdr-histogram-js';
 // The JS histogram alone: the package's index module also loads its WebAssembly build, log
 // reader/writer and compression, ~50 ms at every start for nothing used here.
 import Int32HistogramModule from 'hdr-histogram-js/dist/Int32Histogram.js';
-// The encoding module alone: importing it gives JsHistogram its encodeIntoCompressedBase64 method.
-import * as encoding from 'hdr-histogram-js/dist/JsHistogram.encoding.js';
 import type { LatencySummary } from '../model/latency.js';
 import { roundMs } from '../model/timings.js';
 
@@ -24,22 +21,6 @@ export function newHistogram(): HdrHistogram {
   const histogram = new Int32Histogram(1, 2, 3);
   histogram.autoResize = true;
   return histogram;
-}
-
-interface Encodable {
-  encodeIntoCompressedBase64(): string;
-}
-
-/** The histogram as HdrHistogram's compressed base64 text. */
-export function encodeHistogram(histogram: HdrHistogram): string {
-  return (histogram as unknown as Encodable).encodeIntoCompressedBase64();
-}
-
-/** A histogram back from its compressed base64 text; throws on text that is not one. */
-export function decodeHistogram(text: string): HdrHistogram {
-  const bytes = Buffer.from(text, 'base64');
-  if (bytes.length < 8) throw new Error('not an HdrHistogram (too short)');
-  return encoding.doDecode(encoding.decompress(bytes), 32) as unknown as HdrHistogram;
 }
 
 /** The percentile in ms, clamped to the exact extremes (HDR rounds up to its bucket's edge). */

@@ -2,7 +2,8 @@
 // histograms (as if one histogram had seen every sample), min and max from their exact values,
 // the mean weighted by each report's count.
 import type { LatencySummary } from '../model/latency.js';
-import { decodeHistogram, encodeHistogram, newHistogram, summarize } from './hdr.js';
+import { decodeHistogram, encodeHistogram } from './hdr-codec.js';
+import { newHistogram, summarize } from './hdr.js';
 
 export class MergedLatency {
   private readonly histogram = newHistogram();

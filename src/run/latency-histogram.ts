@@ -1,7 +1,7 @@
 // Latency percentiles in constant memory: an HDR histogram (3 significant digits, so a reported
 // percentile is within 0.1% of the true sample) plus exact min, max and mean.
 import type { LatencySummary, LatencyTotal } from '../model/latency.js';
-import { encodeHistogram, newHistogram, percentileMs, summarize, US } from '../analysis/hdr.js';
+import { newHistogram, percentileMs, summarize, US, type HdrHistogram } from '../analysis/hdr.js';
 
 export class LatencyHistogram {
   private readonly histogram = newHistogram();
@@ -36,8 +36,8 @@ export class LatencyHistogram {
     return summarize(this.histogram, this.count, this.sum, this.min, this.max);
   }
 
-  /** The histogram in HdrHistogram's compressed base64 form (microseconds); null when empty. */
-  encoded(): string | null {
-    return this.count === 0 ? null : encodeHistogram(this.histogram);
+  /** The histogram as text, by the encoder given (analysis/hdr-codec.ts); null when empty. */
+  encoded(encode: (histogram: HdrHistogram) => string): string | null {
+    return this.count === 0 ? null : encode(this.histogram);
   }
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { meetsQuorum, mergeReports, parseQuorum, type VantageRun } from '../../src/analysis/merge.js';
 import { MergeInputError, parseReport, parseReportFile, type ProbeInput, type RunReportInput } from '../../src/analysis/merge-input.js';
+import { encodeHistogram } from '../../src/analysis/hdr-codec.js';
 import { LatencyHistogram } from '../../src/run/latency-histogram.js';
 
 const TOOL = { name: 'upprobe', version: 'test' };
@@ -13,7 +14,7 @@ function probe(id: string, surface: 'api' | 'web', passed: boolean, latencies: n
   return {
     id, kind: 'http', surface, passed,
     samples: latencies.length, failedSamples: passed ? 0 : latencies.length, successRate: passed ? 1 : 0,
-    latencyMs: h.summary(), latencyHistogram: h.encoded(), failuresByClass: passed ? {} : { http_5xx: latencies.length },
+    latencyMs: h.summary(), latencyHistogram: h.encoded(encodeHistogram), failuresByClass: passed ? {} : { http_5xx: latencies.length },
   };
 }
 
