@@ -1,6 +1,6 @@
 // Incidents in a run history: for each surface, the stretches of consecutive runs in which it was
 // not up, with when they started and ended, how bad they got and where the failures pointed.
-import type { Surface } from '../config/types.js';
+import type { Surface } from '../model/surface.js';
 
 /** A surface's state in one run (diagnosis states; `unprobed` runs neither start nor end an incident). */
 export type SurfaceState = 'up' | 'degraded' | 'down' | 'unprobed';

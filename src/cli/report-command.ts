@@ -8,14 +8,15 @@ import { renderHtmlReport } from '../report/html/page.js';
 import { parseRecordedRun, type RecordedRun } from '../report/html/recorded-run.js';
 import { UsageError } from './errors.js';
 import { linesFromEnd } from './lines-from-end.js';
-import { checkWritable, writeFileAtomic, writeOut } from './output.js';
+import { checkWritable, writeFileAtomic } from '../sinks/files/write.js';
+import type { OutputBoundary } from './output.js';
 
 export interface ReportFlags {
   html?: string;
   last?: number;
 }
 
-export async function reportCommand(file: string, flags: ReportFlags): Promise<number> {
+export async function reportCommand(file: string, flags: ReportFlags, output: OutputBoundary): Promise<number> {
   if (!flags.html) throw new UsageError('report: say where to write the page: --html out.html');
   checkWritable(flags.html, 'replace');
   const series = new HistorySeries();
@@ -42,7 +43,7 @@ export async function reportCommand(file: string, flags: ReportFlags): Promise<n
     chartLibrary: chartLibrary(),
   });
   writeFileAtomic(flags.html, html);
-  writeOut(process.stdout, `wrote ${flags.html}: ${series.runs} run${series.runs === 1 ? '' : 's'}, ${incidents.length} incident${incidents.length === 1 ? '' : 's'}\n`);
+  output.write(process.stdout, `wrote ${flags.html}: ${series.runs} run${series.runs === 1 ? '' : 's'}, ${incidents.length} incident${incidents.length === 1 ? '' : 's'}\n`);
   return ExitCode.Ok;
 }
 

@@ -6,7 +6,10 @@ import { probesFile, runCli } from '../helpers/cli.js';
 import { closedPort } from '../helpers/servers.js';
 
 /** A recorded run as `--record` writes it (the SPEC report on one line), with the fields history reads. */
-function record(minute: number, apiRate: number, webRate = 0, probes: { id: string; passed: boolean; failuresByClass?: Record<string, number> }[] = []): string {
+/** A recorded probe's verdict and classes, as history reads them. */
+type RecordedProbe = { id: string; passed: boolean; failuresByClass?: Record<string, number> };
+
+function record(minute: number, apiRate: number, webRate = 0, probes: RecordedProbe[] = []): string {
   const surface = (rate: number) => ({ probes: 2, failedProbes: rate > 0 ? 1 : 0, samples: 10, failedSamples: rate * 10, failureRate: rate, failuresByClass: {} });
   return JSON.stringify({
     schemaVersion: 1,
@@ -28,7 +31,7 @@ function historyFile(lines: string[]): string {
 
 describe('upprobe history', () => {
   it('names the probes that failed in each run, with their top class', async () => {
-    const failing = [
+    const failing: RecordedProbe[] = [
       { id: 'api-timeline', passed: false, failuresByClass: { http_5xx: 6, timeout: 1 } },
       { id: 'api-health', passed: false, failuresByClass: { connect: 3 } },
       { id: 'web-home', passed: true, failuresByClass: {} },

@@ -1,7 +1,7 @@
 // A run history turned into what the HTML page charts, one run at a time: per surface the failure
 // rate and state, per probe p50/p95, and the incidents. Long histories are bucketed for the charts
 // (a year of minute runs is 525,600 points; a chart shows at most MAX_POINTS), the incidents are not.
-import { SURFACES, type Surface } from '../../config/types.js';
+import { SURFACES, type Surface } from '../../model/surface.js';
 import { IncidentTracker, type Incident, type SurfacePoint, type SurfaceState } from '../../analysis/incidents.js';
 import type { RecordedRun } from './recorded-run.js';
 

@@ -1,7 +1,7 @@
 // `upprobe report --html`: one self-contained page (inline CSS, JS and data; no request leaves it,
 // it opens from file://) with the failure-rate timeline per surface, p50/p95 per probe over time,
 // the incidents and the latest diagnosis. uPlot draws the charts; the tables are plain HTML.
-import { SURFACES } from '../../config/types.js';
+import { SURFACES } from '../../model/surface.js';
 import type { Incident } from '../../analysis/incidents.js';
 import { formatMs } from '../describe.js';
 import type { HistoryCharts } from './history-series.js';
