@@ -87,12 +87,10 @@ describe('queryDns against servers that do not answer properly', () => {
     }
   });
 
-  it('a closed UDP port: dns ECONNREFUSED before the deadline', async () => {
+  it('a closed UDP port: dns ECONNREFUSED (ICMP port unreachable), not a wait for the deadline', async () => {
     const port = await closedUdpPort();
-    const started = performance.now();
-    const result = await ask(`127.0.0.1:${port}`, 'app.test');
+    const result = await queryDns({ name: 'app.test', type: 'A', server: `127.0.0.1:${port}`, timeoutMs: 10_000 });
     expect(result.failure).toMatchObject({ class: 'dns', code: 'ECONNREFUSED', host: 'app.test' });
-    expect(performance.now() - started).toBeLessThan(TIMEOUT_MS);
   });
 
   it('bytes that are not DNS, or a reply with another id: ignored, then dns EBADRESP at the deadline', async () => {
