@@ -1,5 +1,8 @@
 // One DNS query against real loopback servers: the responder, a port that never answers, a closed
 // port, and replies a resolver must ignore. Every failure is classified within the deadline.
+import { createSocket } from 'node:dgram';
+import { once } from 'node:events';
+import * as dnsPacket from 'dns-packet';
 import { describe, expect, it } from 'vitest';
 import { Interrupted } from '../../../src/model/interrupted.js';
 import { queryDns, type DnsQueryOptions } from '../../../src/probes/dns/query.js';
@@ -97,6 +100,28 @@ describe('queryDns against servers that do not answer properly', () => {
     const { address } = await startDns(ZONE);
     expect((await ask(address, 'garbage.test')).failure).toMatchObject({ class: 'dns', code: 'EBADRESP' });
     expect((await ask(address, 'spoofed.test')).failure).toMatchObject({ class: 'dns', code: 'EBADRESP' });
+  });
+
+  it('a flood of garbage and spoofed replies before the real one: the real answer is read', async () => {
+    const server = createSocket('udp4');
+    server.on('message', (query: Buffer, peer) => {
+      const packet = dnsPacket.decode(query);
+      const reply = (id: number) =>
+        dnsPacket.encode({ type: 'response', id, flags: dnsPacket.RECURSION_AVAILABLE, questions: packet.questions, answers: [{ type: 'A', name: 'app.test', data: '127.0.0.42' }] });
+      for (let i = 0; i < 200; i++) {
+        server.send(Buffer.from(`junk ${i}`), peer.port, peer.address);
+        server.send(reply(((packet.id ?? 0) + 1 + i) & 0xffff), peer.port, peer.address);
+      }
+      server.send(reply(packet.id ?? 0), peer.port, peer.address);
+    });
+    server.bind(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const result = await queryDns({ name: 'app.test', type: 'A', server: `127.0.0.1:${server.address().port}`, timeoutMs: 5_000 });
+      expect(result.reply?.answers).toEqual(['127.0.0.42']);
+    } finally {
+      server.close();
+    }
   });
 
   it('a server that is not host[:port]: dns EBADSERVER without sending anything', async () => {
