@@ -1,35 +1,21 @@
 // `kind: dns` and `kind: tcp` through the real CLI, against a loopback DNS responder, raw TCP and
 // TLS servers with the throwaway CA: exit codes, classes and the JSON report's blocks.
-import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { AddressInfo, Socket } from 'node:net';
-import { createServer as createTlsServer, type TlsOptions } from 'node:tls';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { TlsOptions } from 'node:tls';
+import { describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/json.js';
 import { probesFile, runCli } from '../helpers/cli.js';
 import { dnsAfterEach } from '../helpers/dns-server.js';
 import { closeAfterEach, closedPort, startRawServer } from '../helpers/servers.js';
 import { testCa, writeTestCa } from '../helpers/tls-ca.js';
+import { startTlsServer } from '../helpers/tls-server.js';
 
 const keep = closeAfterEach();
 const startDns = dnsAfterEach();
-const closers: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((c) => c()));
-});
 
 async function tlsServer(options: TlsOptions): Promise<number> {
-  const server = createTlsServer(options, (socket) => socket.on('error', () => undefined));
-  const sockets = new Set<Socket>();
-  server.on('connection', (s: Socket) => sockets.add(s));
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  closers.push(() => {
-    for (const s of sockets) s.destroy();
-    return new Promise((resolve) => server.close(resolve));
-  });
-  return (server.address() as AddressInfo).port;
+  return (await keep(startTlsServer(options))).port;
 }
 
 /** Runs the file with the throwaway CA trusted through NODE_EXTRA_CA_CERTS (documented), JSON to a file. */

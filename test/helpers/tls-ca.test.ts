@@ -2,28 +2,25 @@
 import { once } from 'node:events';
 import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { connect, createServer, type TLSSocket, type TlsOptions } from 'node:tls';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { connect, type TLSSocket, type TlsOptions } from 'node:tls';
+import { describe, expect, it } from 'vitest';
+import { closeAfterEach } from './servers.js';
 import { createTestCa, testCa, writeTestCa } from './tls-ca.js';
+import { startTlsServer } from './tls-server.js';
 
-const servers: { close(): void }[] = [];
-afterEach(() => {
-  for (const s of servers.splice(0)) s.close();
-});
+const keep = closeAfterEach();
 
+/** A TLS server that greets each client and records the client certificate's CN ('' for none). */
 async function tlsServer(options: TlsOptions): Promise<{ port: number; peers: string[] }> {
   const peers: string[] = [];
-  const server = createServer(options, (socket) => {
-    const peer = socket.getPeerCertificate() as { subject?: { CN?: string } };
-    peers.push(peer.subject?.CN ?? '');
-    socket.end('hi');
-  });
-  server.on('tlsClientError', () => undefined);
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  servers.push(server);
-  return { port: (server.address() as AddressInfo).port, peers };
+  const server = await keep(
+    startTlsServer(options, (socket) => {
+      const peer = socket.getPeerCertificate() as { subject?: { CN?: string } };
+      peers.push(peer.subject?.CN ?? '');
+      socket.end('hi');
+    }),
+  );
+  return { port: server.port, peers };
 }
 
 /** Connects and reports whether Node's verification accepted the server (and why not). */

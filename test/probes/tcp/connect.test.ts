@@ -1,8 +1,6 @@
 // One TCP connect (+ TLS handshake) against real loopback servers: raw net, TLS with the throwaway
 // CA, a ::1-only server, a listener that never accepts. Each failure asserts its class and detail.
-import { once } from 'node:events';
-import type { AddressInfo, Socket } from 'node:net';
-import { createServer as createTlsServer, type TlsOptions } from 'node:tls';
+import type { TlsOptions } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Interrupted } from '../../../src/model/interrupted.js';
 import { connectTcpProbe, type TcpConnectOptions } from '../../../src/probes/tcp/connect.js';
@@ -10,6 +8,7 @@ import { itWithIpv6, startIpv6RawServer } from '../../helpers/ipv6.js';
 import { closeAfterEach, closedPort, fakeLookup, startRawServer } from '../../helpers/servers.js';
 import { startStuckListener } from '../../helpers/stuck-listener.js';
 import { testCa } from '../../helpers/tls-ca.js';
+import { startTlsServer } from '../../helpers/tls-server.js';
 
 const keep = closeAfterEach();
 const TIMEOUT_MS = 400;
@@ -19,17 +18,7 @@ afterEach(async () => {
 });
 
 async function tlsServer(options: TlsOptions): Promise<number> {
-  const server = createTlsServer(options, (socket) => socket.on('error', () => undefined));
-  server.on('tlsClientError', () => undefined);
-  const sockets = new Set<Socket>();
-  server.on('connection', (s: Socket) => sockets.add(s));
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  closers.push(() => {
-    for (const s of sockets) s.destroy();
-    return new Promise((resolve) => server.close(resolve));
-  });
-  return (server.address() as AddressInfo).port;
+  return (await keep(startTlsServer(options))).port;
 }
 
 function probe(options: Partial<TcpConnectOptions> & { port: number }) {
