@@ -5,14 +5,10 @@ import { createServer as createHttpServer, type RequestListener } from 'node:htt
 import { createServer as createNetServer, type Server, type Socket } from 'node:net';
 import { once } from 'node:events';
 import { it } from 'vitest';
+import type { TestServer } from './servers.js';
 
-export interface Ipv6Server {
-  /** `http://[::1]:<port>` */
-  url: string;
-  port: number;
-  readonly accepted: number;
-  close(): Promise<void>;
-}
+/** A TestServer (servers.ts), so `closeAfterEach()` keeps it too. */
+export type Ipv6Server = TestServer;
 
 /** Whether this machine can listen on ::1 (checked once, by trying). */
 export const ipv6Available: boolean = await canListenOnIpv6Loopback();
@@ -50,6 +46,9 @@ async function listenOnIpv6(server: Server): Promise<Ipv6Server> {
     port: address.port,
     get accepted() {
       return accepted;
+    },
+    get open() {
+      return sockets.size;
     },
     async close() {
       for (const socket of sockets) socket.destroy();

@@ -79,8 +79,7 @@ describe('a plain TCP connect', () => {
   });
 
   itWithIpv6('localhost reaches a server on ::1 only, after 127.0.0.1 refuses', async () => {
-    const server = await startIpv6RawServer((s) => s.end());
-    closers.push(() => server.close());
+    const server = await keep(startIpv6RawServer((s) => s.end()));
     const result = await probe({ host: 'localhost', port: server.port });
     expect(result.tried).toEqual([`127.0.0.1:${server.port}`, `[::1]:${server.port}`]);
     expect(result.failure).toBeNull();
