@@ -49,7 +49,10 @@ describe('tcp probe: problems, each at its line:column', () => {
 
   it('a host that cannot be one, a minDaysLeft that is not a count, an ipFamily other than 4 or 6', () => {
     expect(problemsOf(tcpProbe('    tcp: { host: "a b", port: 1 }'))).toEqual(['probes.yaml:6:18: probes[0].tcp.host: expected a host name or an IP address, got "a b"']);
-    expect(problemsOf(tcpProbe('    tcp: { host: a.test, port: 1 }', '    expect: { certificate: { minDaysLeft: soon } }'))).toEqual([
+    expect(problemsOf(tcpProbe('    tcp: { host: a.test, port: 1 }', '    expect: { certificate: { minDaysLeft: 14 } }'))).toEqual([
+      'probes.yaml:7:15: probes[0].expect: certificate needs tls: true in tcp (a plain connect has no certificate)',
+    ]);
+    expect(problemsOf(tcpProbe('    tcp: { host: a.test, port: 1, tls: true }', '    expect: { certificate: { minDaysLeft: soon } }'))).toEqual([
       'probes.yaml:7:43: probes[0].expect.certificate.minDaysLeft: expected a whole number of 0 or more, got "soon"',
     ]);
     expect(problemsOf(tcpProbe('    tcp: { host: a.test, port: 1 }', '    ipFamily: 5'))).toEqual(['probes.yaml:7:15: probes[0].ipFamily: expected 4 or 6, got 5']);

@@ -26,6 +26,10 @@ export const tcpProbeSchema = z.strictObject({
   /** Only this address family (default: either, each resolved address in turn). */
   ipFamily: field('4 or 6', (v) => (v === 4 || v === 6 ? v : undefined)).optional(),
   expect: tcpExpectSchema.optional(),
+}).superRefine((probe, ctx) => {
+  if (probe.expect?.certificate !== undefined && probe.tcp.tls !== true) {
+    ctx.addIssue({ code: 'custom', path: ['expect', 'certificate'], params: { at: 'key' }, message: 'certificate needs tls: true in tcp (a plain connect has no certificate)' });
+  }
 });
 
 /** A tcp probe after validation, before defaults and interpolation. */
