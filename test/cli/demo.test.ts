@@ -49,7 +49,8 @@ describe('upprobe demo', () => {
   });
 
   it('slow: responses arrive but fail as slow', async () => {
-    const { code, report } = await demo('--scenario', 'slow', '--samples', '2', '--timeout', '5s');
+    // The API alone: every answer waits 1.2 s, and the links probes' chains would take ~8 s more.
+    const { code, report } = await demo('--scenario', 'slow', '--surface', 'api', '--samples', '2', '--timeout', '5s');
     expect(code).toBe(1);
     expect(report.summary.surfaces.api.failuresByClass.slow).toBeGreaterThan(0);
   });

@@ -5,9 +5,9 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/json.js';
 import { probesFile, runCli } from '../helpers/cli.js';
-import { closeAfterEach, startHttpServer } from '../helpers/servers.js';
+import { closeAfterEach, keep, startHttpServer } from '../helpers/servers.js';
 
-const keep = closeAfterEach();
+closeAfterEach();
 
 describe('report files', () => {
   it('are replaced whole: a reader polling during three runs never sees a partial report', async () => {
