@@ -59,7 +59,7 @@ describe('memory under hostile servers', () => {
     const probes = names.map((name, i) => `  - { id: ${name}, kind: http, surface: web, request: { url: "${urls[i]}/", maxBodySize: 8MiB } }`);
     const file = probesFile(`version: 1\ndefaults: { samples: 6 }\nprobes:\n${probes.join('\n')}\n`);
 
-    const { peakMiB, report, code } = await peakRss(['run', file, '-c', '10', '-t', '3s', '--json', '-']);
+    const { peakMiB, report, code } = await peakRss(['run', file, '-c', '10', '-t', '10s', '--json', '-']); // a timeout a loaded machine cannot hit: each body is cut at its size limit
     expect(code).toBe(1);
     const classes = Object.fromEntries(report.probes.map((p) => [p.id, p.failuresByClass]));
     expect(classes).toEqual({ '2gib': { protocol: 6 }, unframed: { protocol: 6 }, chunked: { protocol: 6 }, flood: { protocol: 6 }, gzip: {} });

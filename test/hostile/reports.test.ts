@@ -1,5 +1,6 @@
 // Nothing half-written: a reader polling the report file (cron, a dashboard) always sees a whole
 // report, old or new; SIGTERM mid-run still writes what was measured, marked interrupted (exit 143).
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,23 +69,32 @@ describe('report files', () => {
 
 describe('SIGTERM during a run', () => {
   /** A server that answers /fast at once and never answers anything else. */
-  async function halfHung(): Promise<string> {
-    const s = await keep(startHttpServer((req, res) => (req.url === '/fast' ? res.end('ok') : undefined)));
-    return probesFile(`version: 1
+  /** A file whose `fast` samples answer and whose `hung` ones never do; `hanging` settles once all three hang. */
+  async function halfHung(): Promise<{ file: string; hanging: Promise<void> }> {
+    let hung = 0;
+    let allHanging = () => undefined as void;
+    const hanging = new Promise<void>((resolve) => (allHanging = resolve));
+    const s = await keep(startHttpServer((req, res) => (req.url === '/fast' ? res.end('ok') : ++hung === 3 && allHanging())));
+    const file = probesFile(`version: 1
 defaults: { baseUrl: "${s.url}" }
 probes:
   - { id: fast, kind: http, surface: api, samples: 3, request: { url: /fast } }
   - { id: hung, kind: http, surface: web, samples: 3, request: { url: /hung } }
 `);
+    return { file, hanging };
   }
 
+  /** SIGTERM(s) once the run is under way: every sample started, the fast ones answered a moment ago (not a fixed delay after spawn, which a loaded machine may not have started Node in). */
+  const terminateWhen = (hanging: Promise<void>, times: number) => (child: ChildProcess) =>
+    void hanging.then(() => setTimeout(() => {
+      for (let i = 0; i < times; i++) child.kill('SIGTERM');
+    }, 300));
+
   it('writes the report of what was measured, marked interrupted, and exits 143', async () => {
-    const file = await halfHung();
+    const { file, hanging } = await halfHung();
     const report = join(dirname(file), 'report.json');
     writeFileSync(report, JSON.stringify({ old: true }));
-    const { code, stdout, ms } = await runCli(['run', file, '--json', report, '-t', '30s'], {
-      onSpawn: (child) => setTimeout(() => child.kill('SIGTERM'), 1500),
-    });
+    const { code, stdout, ms } = await runCli(['run', file, '--json', report, '-t', '30s'], { onSpawn: terminateWhen(hanging, 1) });
     expect(code).toBe(143);
     expect(ms).toBeLessThan(10_000);
     const written = JSON.parse(readFileSync(report, 'utf8')) as JsonReport;
@@ -98,16 +108,10 @@ probes:
   });
 
   it('a second SIGTERM exits at once, leaving the old report whole', async () => {
-    const file = await halfHung();
+    const { file, hanging } = await halfHung();
     const report = join(dirname(file), 'report.json');
     writeFileSync(report, JSON.stringify({ old: true }));
-    const { code } = await runCli(['run', file, '--json', report, '-t', '30s'], {
-      onSpawn: (child) =>
-        setTimeout(() => {
-          child.kill('SIGTERM');
-          child.kill('SIGTERM');
-        }, 1500),
-    });
+    const { code } = await runCli(['run', file, '--json', report, '-t', '30s'], { onSpawn: terminateWhen(hanging, 2) });
     expect(code).toBe(143);
     const text = readFileSync(report, 'utf8');
     const parsed = JSON.parse(text) as { old?: boolean; interrupted?: boolean };
