@@ -68,7 +68,6 @@ describe('report files', () => {
 });
 
 describe('SIGTERM during a run', () => {
-  /** A server that answers /fast at once and never answers anything else. */
   /** A file whose `fast` samples answer and whose `hung` ones never do; `hanging` settles once all three hang. */
   async function halfHung(): Promise<{ file: string; hanging: Promise<void> }> {
     let hung = 0;
@@ -84,7 +83,10 @@ probes:
     return { file, hanging };
   }
 
-  /** SIGTERM(s) once the run is under way: every sample started, the fast ones answered a moment ago (not a fixed delay after spawn, which a loaded machine may not have started Node in). */
+  /**
+   * SIGTERM(s) once the run is under way: every sample started, the fast ones answered a moment
+   * ago. Not a fixed delay after spawn: a loaded machine may not even have started Node by then.
+   */
   const terminateWhen = (hanging: Promise<void>, times: number) => (child: ChildProcess) =>
     void hanging.then(() => setTimeout(() => {
       for (let i = 0; i < times; i++) child.kill('SIGTERM');
