@@ -6,7 +6,7 @@ import { setFlagsFromString } from 'node:v8';
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // Answered before the CLI loads: install checks and wrapper scripts call this often, and it
-  // should cost little more than starting Node (README, "Performance").
+  // should cost little more than starting Node (bench/README.md).
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   process.stdout.write(`${version}\n`);
 } else {

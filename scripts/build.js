@@ -1,7 +1,7 @@
 // `npm run build`: bundles the CLI into dist/ with esbuild. One ES module per command (each
 // loaded only when that command runs) and shared chunks, instead of ~80 files for Node's module
 // loader to find, read and link at every start: `upprobe validate` and a one-probe `run` start
-// ~70–100 ms sooner (README, "Performance"). Source maps sit beside the bundle; bin/upprobe.js
+// ~70–100 ms sooner (bench/README.md). Source maps sit beside the bundle; bin/upprobe.js
 // turns them on with DEBUG=upprobe, so stack traces name src/ files and lines.
 // Type checking is not esbuild's job: `npm run typecheck` (tsc) does it.
 import { readFile, rm } from 'node:fs/promises';
