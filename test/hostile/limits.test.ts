@@ -9,13 +9,21 @@ import { closeAfterEach, keep, startHttpServer } from '../helpers/servers.js';
 
 const outcome: SampleOutcome = { latencyMs: 1, phases: emptyPhases(), failure: null };
 
-/** Runs `tasks` tasks of 5 ms each and reports the most that were ever in flight at once. */
+/**
+ * Runs `tasks` tasks of 5 ms each and reports the most that were ever in flight at once. The first
+ * tasks hold until as many are in flight as the limit allows, so the peak is reached however slowly
+ * a loaded machine starts them (one per event-loop turn); a limit lower than that never gets there.
+ */
 async function peakInFlight(tasks: number, concurrency: number): Promise<{ peak: number; done: number }> {
   let inFlight = 0;
   let peak = 0;
   let done = 0;
+  let allowed = (): void => undefined;
+  const reached = new Promise<void>((resolve) => (allowed = resolve));
   const task = async () => {
     peak = Math.max(peak, ++inFlight);
+    if (inFlight >= Math.min(tasks, concurrency)) allowed();
+    await reached;
     await new Promise((resolve) => setTimeout(resolve, 5));
     inFlight--;
     done++;
