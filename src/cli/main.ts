@@ -6,7 +6,8 @@ import { ExitCode } from '../model/exit-codes.js';
 import { SCENARIOS } from '../target/scenario-names.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { failInternal, UsageError } from './errors.js';
-import { FILE_REPORTERS } from './reporters.js';
+import { SINKS } from '../sinks/registry.js';
+import { OutputBoundary } from './output.js';
 
 /** --scenario's help, from the list itself, so a new scenario cannot be left out. */
 const SCENARIO_HELP = `what the target should break: ${SCENARIOS.join(', ')}`;
@@ -42,11 +43,11 @@ function collectList(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 }
 
-/** One option per file reporter that has a flag (reporters.ts is the list). */
+/** One option per sink that has a flag (sinks/registry.ts is the list). */
 function addReportOptions(command: Command): Command {
   const fromEnv: string[] = [];
-  for (const { source, description, stdout } of FILE_REPORTERS) {
-    if ('flag' in source) command.option(`--${source.flag} ${stdout ? '[path]' : '<path>'}`, description);
+  for (const { source, description } of SINKS) {
+    if ('flag' in source) command.option(`--${source.flag} ${source.argument}`, description);
     else fromEnv.push(`  ${source.env} set: ${description}`);
   }
   if (fromEnv.length > 0) command.addHelpText('after', `\nEnvironment:\n${fromEnv.join('\n')}`);
@@ -68,7 +69,7 @@ function addRunOptions(command: Command): Command {
     .option('-q, --quiet', 'print only the verdict line');
 }
 
-export function buildProgram(): Command {
+export function buildProgram(output: OutputBoundary): Command {
   const program = new Command(TOOL_NAME)
     .description('Synthetic uptime probes: HTTP checks, login flows and link resolution, with app-API failures kept apart from web-front-end failures.')
     .version(VERSION, '-V, --version')
@@ -88,7 +89,7 @@ Exit codes:
   addRunOptions(program.command('run').description('run every probe once').argument('[file]', 'probes file', 'probes.yaml')).action(
     async (file: string, options: Record<string, unknown>) => {
       const { runCommand } = await import('./run-command.js');
-      process.exitCode = await runCommand(file, options);
+      process.exitCode = await runCommand(file, options, output);
     },
   );
 
@@ -98,7 +99,7 @@ Exit codes:
     .argument('[file]', 'probes file', 'probes.yaml')
     .action(async (file: string) => {
       const { validateCommand } = await import('./validate-command.js');
-      process.exitCode = await validateCommand(file);
+      process.exitCode = await validateCommand(file, output);
     });
 
   addRunOptions(
@@ -108,7 +109,7 @@ Exit codes:
       .option('--scenario <name>', SCENARIO_HELP, 'healthy'),
   ).action(async (options: Record<string, unknown>) => {
     const { demoCommand } = await import('./demo-command.js');
-    process.exitCode = await demoCommand(options);
+    process.exitCode = await demoCommand(options, output);
   });
 
   program
@@ -119,7 +120,7 @@ Exit codes:
     .option('--no-color', 'plain output; NO_COLOR and a non-TTY stdout do the same')
     .action(async (file: string, options: { last: number; color?: boolean }) => {
       const { historyCommand } = await import('./history-command.js');
-      process.exitCode = historyCommand(file, options);
+      process.exitCode = historyCommand(file, options, output);
     });
 
   program
@@ -141,10 +142,12 @@ Exit codes:
 
 /** Runs the CLI; never throws: every outcome is an exit code. */
 export async function main(argv: string[]): Promise<void> {
-  process.on('uncaughtException', (err) => failInternal(err));
-  process.on('unhandledRejection', (err) => failInternal(err));
+  // Every command prints through this one boundary; an internal error quotes what it may have seen.
+  const output = new OutputBoundary();
+  process.on('uncaughtException', (err) => failInternal(err, output));
+  process.on('unhandledRejection', (err) => failInternal(err, output));
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram(output).parseAsync(argv);
   } catch (err) {
     if (err instanceof CommanderError) {
       // Help and --version "errors" are successes; anything else commander reports is usage.
@@ -154,7 +157,7 @@ export async function main(argv: string[]): Promise<void> {
       process.stderr.write(`${TOOL_NAME}: ${err.message}\n`);
       process.exitCode = ExitCode.Usage;
     } else {
-      failInternal(err);
+      failInternal(err, output);
     }
   }
 }

@@ -5,7 +5,7 @@ import { shortLinkCode } from './link-routes.js';
 import { badGatewayPage, movedPage, notFoundPage, serverErrorPage } from './pages.js';
 import { unitHash } from './random.js';
 import type { TargetResponse } from './response.js';
-import type { Route } from './routes.js';
+import type { Route } from './route.js';
 import { SCENARIOS, type ScenarioName } from './scenario-names.js';
 
 export { SCENARIOS, isScenario, type ScenarioName } from './scenario-names.js';
