@@ -1,11 +1,21 @@
 // Two projects, both run by `npm test` (CONTRIBUTING.md, "Tests"):
 // - unit: in-process specs against real loopback servers; fast, run on every save.
-// - e2e: specs that spawn bin/upprobe.js (the built CLI), hostile servers, the demo, the bench smoke run.
+// - e2e: specs that spawn bin/upprobe.js (the built CLI), hostile servers, the demo, the bench smoke
+//   run, and the specs that drive Chromium or dependency-cruiser.
 // `npx vitest run --project unit` runs one of them.
 import { configDefaults, defineConfig } from 'vitest/config';
 
-/** Spec folders whose files spawn the built CLI or misbehave at scale: the e2e project. */
-const E2E = ['test/cli/**/*.test.ts', 'test/hostile/**/*.test.ts', 'test/bench/**/*.test.ts'];
+/**
+ * The e2e project: spec folders whose files spawn the built CLI or misbehave at scale, and the
+ * files that drive another program (Chromium for the HTML report, dependency-cruiser on fixtures).
+ */
+const E2E = [
+  'test/cli/**/*.test.ts',
+  'test/hostile/**/*.test.ts',
+  'test/bench/**/*.test.ts',
+  'test/report/html.test.ts',
+  'test/architecture.test.ts',
+];
 
 export default defineConfig({
   test: {
