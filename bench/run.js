@@ -6,7 +6,7 @@
 //   npm run bench -- --out <file>  write the JSON elsewhere
 //
 // Every measured process is a fresh `node` child; the target is another child (bench/target.js).
-// README's "Performance" section says what each number means.
+// bench/README.md says what each number means.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -108,7 +108,7 @@ async function honesty(target) {
   return results;
 }
 
-/** 3. Peak RSS of whole upprobe runs of growing size (kept-alive connections: see README). */
+/** 3. Peak RSS of whole upprobe runs of growing size (kept-alive connections: see bench/README.md). */
 async function memory(target) {
   const { sizes, rounds, concurrency } = PLAN.memory;
   const results = [];

@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/json.js';
 import { probesFile, runCli } from '../helpers/cli.js';
 import { dnsAfterEach } from '../helpers/dns-server.js';
-import { closeAfterEach, closedPort, startRawServer } from '../helpers/servers.js';
+import { closeAfterEach, keep, closedPort, startRawServer } from '../helpers/servers.js';
 import { testCa, writeTestCa } from '../helpers/tls-ca.js';
 import { startTlsServer } from '../helpers/tls-server.js';
 
-const keep = closeAfterEach();
+closeAfterEach();
 const startDns = dnsAfterEach();
 
 async function tlsServer(options: TlsOptions): Promise<number> {

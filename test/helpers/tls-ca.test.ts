@@ -4,11 +4,11 @@ import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { connect, type TLSSocket, type TlsOptions } from 'node:tls';
 import { describe, expect, it } from 'vitest';
-import { closeAfterEach } from './servers.js';
+import { closeAfterEach, keep } from './servers.js';
 import { createTestCa, testCa, writeTestCa } from './tls-ca.js';
 import { startTlsServer } from './tls-server.js';
 
-const keep = closeAfterEach();
+closeAfterEach();
 
 /** A TLS server that greets each client and records the client certificate's CN ('' for none). */
 async function tlsServer(options: TlsOptions): Promise<{ port: number; peers: string[] }> {

@@ -5,12 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Interrupted } from '../../../src/model/interrupted.js';
 import { connectTcpProbe, type TcpConnectOptions } from '../../../src/probes/tcp/connect.js';
 import { itWithIpv6, startIpv6RawServer } from '../../helpers/ipv6.js';
-import { closeAfterEach, closedPort, fakeLookup, startRawServer } from '../../helpers/servers.js';
+import { closeAfterEach, keep, closedPort, fakeLookup, startRawServer } from '../../helpers/servers.js';
 import { startStuckListener } from '../../helpers/stuck-listener.js';
 import { testCa } from '../../helpers/tls-ca.js';
 import { startTlsServer } from '../../helpers/tls-server.js';
 
-const keep = closeAfterEach();
+closeAfterEach();
 const TIMEOUT_MS = 400;
 const closers: (() => unknown)[] = [];
 afterEach(async () => {
