@@ -104,8 +104,8 @@ probes:
     expect(probe('tcp-retried')).toMatchObject({ samples: 1, failedSamples: 1, failuresByClass: { tls: 1 } });
     expect(hangsUp.accepted).toBe(3); // the sample and its two retries
     expect(stdout).toMatch(/tcp-closed .*connect×1/);
-    expect(stdout).toContain(`connection refused (ECONNREFUSED): 127.0.0.1:${closed}`);
-    expect(stdout).toContain(`could not resolve broken.test at ${dns.address} (SERVFAIL)`);
+    expect(probe('tcp-closed')?.errors[0]?.message).toBe(`connection refused (ECONNREFUSED): 127.0.0.1:${closed}`);
+    expect(probe('dns-broken')?.errors[0]?.message).toBe(`could not resolve broken.test at ${dns.address} (SERVFAIL)`);
     expect(stdout).toMatch(/dns-broken .*dns×1/);
   });
 
