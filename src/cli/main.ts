@@ -5,6 +5,7 @@ import { MAX_DURATION_MS, parseDuration } from '../config/duration.js';
 import { ExitCode } from '../model/exit-codes.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { failInternal, UsageError } from './errors.js';
+import { registerFirstSteps } from './first-steps.js';
 import { FILE_REPORTERS } from './reporters.js';
 
 
@@ -88,6 +89,8 @@ Exit codes:
       process.exitCode = await runCommand(file, options);
     },
   );
+
+  registerFirstSteps(program, { addRunOptions, duration, httpUrl });
 
   program
     .command('validate')

@@ -1,5 +1,5 @@
 // `upprobe run`: load the config, probe, report. Also the engine behind `upprobe demo`.
-import { ConfigError, formatProblem, loadConfig } from '../config/load.js';
+import { ConfigError, formatProblem, loadConfig, parseConfig } from '../config/load.js';
 import type { ConfigOverrides, Surface } from '../config/types.js';
 import { ExitCode } from '../model/exit-codes.js';
 import { quietReporter, tableReporter } from '../report/table.js';
@@ -24,9 +24,12 @@ export async function runCommand(file: string, flags: RunFlags): Promise<number>
   return runFile(file, flags, {});
 }
 
-/** Runs a probes file; `extra` and `env` let the demo point it at its own target and sign in there. */
+/**
+ * Runs a probes file; `extra` and `env` let the demo point it at its own target and sign in there.
+ * `check` hands in a file it made (`{ name, text }`) instead of a path.
+ */
 export async function runFile(
-  file: string,
+  file: string | { name: string; text: string },
   flags: RunFlags,
   extra: Partial<ConfigOverrides>,
   env: Record<string, string | undefined> = process.env,
@@ -46,7 +49,7 @@ export async function runFile(
   };
   let config;
   try {
-    config = await loadConfig(file, overrides, env);
+    config = typeof file === 'string' ? await loadConfig(file, overrides, env) : parseConfig(file.text, file.name, overrides, env);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     for (const problem of err.problems) writeOut(process.stderr, `${formatProblem(problem)}\n`);

@@ -1,0 +1,4 @@
+// What `init` and `check` refuse: input that is not what it claims to be (exit 2, one line).
+
+/** Bad input: not a HAR file, not OpenAPI, an unreachable URL, a file that would be overwritten. */
+export class InitInputError extends Error {}
