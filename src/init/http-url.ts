@@ -13,6 +13,10 @@ export function parseHttpUrl(text: string): URL | { error: string } {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return { error: `"${text}" is not an http or https URL (its scheme is ${url.protocol.replace(/:$/, '')})` };
   }
+  if (url.username !== '' || url.password !== '') {
+    // It would be written into the file or the reports as it stands: credentials belong in a header.
+    return { error: `a URL with a user name or password in it is not probed (it would be printed); use a probes file with headers: { authorization: "\${secret.NAME}" }` };
+  }
   url.hash = '';
   return url;
 }

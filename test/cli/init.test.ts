@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/json.js';
 import { runCli } from '../helpers/cli.js';
-import { closedPort } from '../helpers/servers.js';
+import { closedPort, startRawServer, type TestServer } from '../helpers/servers.js';
 import { useTarget } from '../target/use-target.js';
 
 const HAR = fileURLToPath(new URL('../fixtures/init/target.har', import.meta.url));
@@ -169,5 +169,48 @@ describe('upprobe init', () => {
     const old = await runCli(['init', '--from-openapi', swagger, '-o', '-']);
     expect(old.code).toBe(2);
     expect(old.stderr).toMatch(/swagger\.json: this is a Swagger 2 document; init reads OpenAPI 3/);
+  });
+
+  const servers: TestServer[] = [];
+  afterEach(async () => Promise.all(servers.splice(0).map((server) => server.close())));
+
+  it('gives up on a server that never answers within -t, exit 2', async () => {
+    const silent = await startRawServer(() => undefined);
+    servers.push(silent);
+    const { code, stderr } = await runCli(['init', `${silent.url}/`, '-t', '300ms', '-o', '-']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/cannot reach http:\/\/127\.0\.0\.1:\d+\/: timed out after \d+ms waiting for response headers/);
+  });
+
+  it('reads an OpenAPI document written as JSON too', async () => {
+    const target = await startTarget();
+    const dir = freshDir();
+    const json = join(dir, 'openapi.json');
+    writeFileSync(json, JSON.stringify(parse(readFileSync(OPENAPI, 'utf8'))));
+    const file = join(dir, 'api.yaml');
+    expect((await runCli(['init', '--from-openapi', json, '--base-url', target.url, '-o', file])).code).toBe(0);
+    const report = await validateAndRun(file);
+    expect(report.probes.map((p) => p.id)).toEqual(['api-health', 'api-timeline', 'api-notifications']);
+  });
+
+  it('says so when every request of a HAR file was left out (exit 2)', async () => {
+    const dir = freshDir();
+    const har = join(dir, 'posts.har');
+    const post = { request: { method: 'POST', url: 'http://127.0.0.1:8080/session' }, response: { status: 303 } };
+    writeFileSync(har, JSON.stringify({ log: { version: '1.2', entries: [post] } }));
+    const { code, stderr } = await runCli(['init', '--from-har', har, '-o', join(dir, 'probes.yaml')]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/nothing to probe in the HAR file .*posts\.har: left out POST http:\/\/127\.0\.0\.1:8080\/session/);
+  });
+
+  it('never writes credentials from a URL into the file or the output', async () => {
+    const target = await startTarget();
+    const withPassword = target.url.replace('://', '://ada:hunter2-secret@');
+    for (const command of ['init', 'check']) {
+      const { code, stdout, stderr } = await runCli([command, `${withPassword}/`, ...(command === 'init' ? ['-o', '-'] : [])]);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/a URL with a user name or password in it is not probed/);
+      expect(stdout + stderr).not.toContain('hunter2');
+    }
   });
 });
