@@ -1,5 +1,5 @@
-// Commander wiring of the first-five-minutes commands, `check` and `init` (SPEC "The first five
-// minutes"), kept beside main.ts so that adding them to it is one line. Like main.ts, it loads
+// Commander wiring of the first-five-minutes commands, `check`, `init` and `schema` (SPEC "The
+// first five minutes"), kept beside main.ts so that adding them to it is one line. Like main.ts, it loads
 // each command's module only when that command runs.
 import type { Command } from 'commander';
 
@@ -41,5 +41,14 @@ export function registerFirstSteps(program: Command, tools: RunOptionTools): voi
     .action(async (urls: string[], options: { output: string }) => {
       const { initCommand } = await import('./init-command.js');
       process.exitCode = await initCommand(urls, options);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of probes.yaml (draft 2020-12), for editors and other validators')
+    .addHelpText('after', '\nThe package ships it as schema/probes.schema.json; a probes file names it on its first line:\n  # yaml-language-server: $schema=./node_modules/upprobe/schema/probes.schema.json')
+    .action(async () => {
+      const { schemaCommand } = await import('./schema-command.js');
+      process.exitCode = schemaCommand();
     });
 }

@@ -15,7 +15,7 @@ import { inheritFromDefaults, resolveRequest, type InheritedRequest } from './re
 import { expectSchema, probeBaseFields, requestSchema } from './schema.js';
 
 /** One step: a request, what its response must look like, and what to capture from it. */
-const stepSchema = z.strictObject({
+export const stepSchema = z.strictObject({
   id: probeBaseFields.id,
   request: requestSchema,
   expect: expectSchema.optional(),
@@ -25,7 +25,7 @@ const stepSchema = z.strictObject({
 });
 
 /** A flow probe; its steps are checked one by one (below) so one bad step hides nothing. */
-const flowProbeSchema = z.strictObject({
+export const flowProbeSchema = z.strictObject({
   ...probeBaseFields,
   kind: z.literal('flow'),
   steps: z.array(z.unknown()).min(1, 'expected at least one step'),

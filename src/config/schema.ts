@@ -25,7 +25,7 @@ z.config({ jitless: true });
 
 /** The top level. `defaults` and each probe are parsed on their own so one bad probe hides nothing. */
 export const fileSchema = z.strictObject({
-  version: field('1 (the only format version so far)', (v) => (v === 1 ? 1 : undefined)),
+  version: field('1 (the only format version so far)', (v) => (v === 1 ? 1 : undefined)).meta({ const: 1 }),
   vantage: textField.optional(),
   defaults: z.unknown().optional(),
   probes: z.array(z.unknown()).min(1, 'expected at least one probe'),
@@ -77,7 +77,9 @@ const METHOD = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** A probe's `request`: at most one of body, json or form. */
 export const requestSchema = z
   .strictObject({
-    method: field('an HTTP method like GET or POST', (v) => (typeof v === 'string' && METHOD.test(v) ? v.toUpperCase() : undefined)).optional(),
+    method: field('an HTTP method like GET or POST', (v) => (typeof v === 'string' && METHOD.test(v) ? v.toUpperCase() : undefined))
+      .meta({ type: 'string', pattern: METHOD.source })
+      .optional(),
     url: textField,
     headers: headersField.optional(),
     body: z.string().optional(),
@@ -122,7 +124,7 @@ const ID = /^[A-Za-z0-9._-]+$/;
 
 /** What every probe kind has. */
 export const probeBaseFields = {
-  id: field('an id of letters, digits, "-", "_" or "."', (v) => (typeof v === 'string' && ID.test(v) ? v : undefined)),
+  id: field('an id of letters, digits, "-", "_" or "."', (v) => (typeof v === 'string' && ID.test(v) ? v : undefined)).meta({ type: 'string', pattern: ID.source }),
   surface: choiceField(SURFACES),
   tags: z.array(textField).optional(),
   samples: countField.optional(),

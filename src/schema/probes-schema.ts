@@ -1,0 +1,38 @@
+// The JSON Schema of probes.yaml (draft 2020-12), generated from the zod schemas the loader
+// itself checks files with, so editors and `validate` cannot disagree about the file's shape.
+// The loader parses `defaults`, each probe and each flow step on its own (so one bad probe hides
+// nothing); here they are put back together into one schema for the whole file.
+import { z } from 'zod';
+import { stepSchema, flowProbeSchema } from '../config/flow-probe.js';
+import { linksProbeSchema } from '../config/links-schema.js';
+import { defaultsSchema, fileSchema, httpProbeSchema } from '../config/schema.js';
+
+/** The whole file as one zod schema: what `validate` checks, minus what JSON Schema cannot say. */
+function wholeFileSchema() {
+  const flow = flowProbeSchema.extend({ steps: z.array(stepSchema).min(1) });
+  const probe = z.union([httpProbeSchema, flow, linksProbeSchema]);
+  return fileSchema.extend({ defaults: defaultsSchema.optional(), probes: z.array(probe).min(1) });
+}
+
+/** The JSON Schema as a plain object. */
+export function probesJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(wholeFileSchema(), {
+    target: 'draft-2020-12',
+    // What a file may say, not what the loader turns it into (transforms convert `5s` to 5000).
+    io: 'input',
+    // Refinements (one of body/json/form, …) stay the loader's job; the shape is all JSON Schema says.
+    unrepresentable: 'any',
+  });
+  return {
+    $schema: schema.$schema,
+    title: 'upprobe probes file',
+    ...schema,
+    // Top-level `x-…` keys hold YAML anchors (as in docker-compose files); the loader skips them.
+    patternProperties: { '^x-': {} },
+  };
+}
+
+/** The schema as the shipped file holds it: two-space JSON and a final newline. */
+export function probesJsonSchemaText(): string {
+  return `${JSON.stringify(probesJsonSchema(), null, 2)}\n`;
+}
