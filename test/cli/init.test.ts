@@ -1,8 +1,8 @@
 // `upprobe init` through the real CLI: drafted from URLs of the built-in target, from a HAR file
 // recorded by hand for it and from an OpenAPI document written for it; then `validate` and `run`.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -45,7 +45,9 @@ describe('upprobe init', () => {
     expect(code).toBe(0);
 
     const text = readFileSync(file, 'utf8');
-    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=\S+schema\/probes\.schema\.json$/);
+    const schemaPath = /^# yaml-language-server: \$schema=(\S+schema\/probes\.schema\.json)$/.exec(text.split('\n')[0] ?? '')?.[1];
+    // Relative to the file when both are in one project, else absolute: either way it leads to the schema.
+    expect(existsSync(resolve(dirname(file), schemaPath ?? 'missing'))).toBe(true);
     expect(text).toMatch(/# surface api: it answered application\/json/);
     expect(text).toMatch(/# surface web: it answered text\/html/);
     const drafted = parse(text) as DraftedFile;

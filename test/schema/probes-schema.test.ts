@@ -8,6 +8,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../src/config/load.js';
+import { draftProbesFile } from '../../src/init/init.js';
 import { probesJsonSchema, probesJsonSchemaText } from '../../src/schema/probes-schema.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -56,10 +57,27 @@ describe('the JSON Schema of probes.yaml', () => {
     expect(typeof validateWithAjv).toBe('function');
   });
 
+  it('is named on the first line of the shipped probes.yaml, by a path that leads to it', () => {
+    const [first] = readFileSync(join(ROOT, 'probes.yaml'), 'utf8').split('\n');
+    const path = /^# yaml-language-server: \$schema=(\S+)$/.exec(first ?? '')?.[1];
+    expect(path).toBe('./schema/probes.schema.json');
+    expect(readFileSync(join(ROOT, path ?? ''), 'utf8')).toBe(probesJsonSchemaText());
+  });
+
   it('accepts every probes file in the repository', () => {
     const files = probesFilesInRepo();
     expect(files.map((f) => relative(ROOT, f))).toContain('probes.yaml');
     for (const file of files) expect({ file: relative(ROOT, file), errors: ajvErrors(readFileSync(file, 'utf8')) }).toEqual({ file: relative(ROOT, file), errors: [] });
+  });
+
+  it('accepts the files init drafts from the HAR and OpenAPI fixtures', async () => {
+    for (const [flag, fixture] of [
+      ['fromHar', 'target.har'],
+      ['fromOpenapi', 'target.openapi.yaml'],
+    ] as const) {
+      const { text } = await draftProbesFile({ urls: [], [flag]: join(ROOT, 'test', 'fixtures', 'init', fixture), output: 'probes.yaml', timeoutMs: 1000 });
+      expect({ fixture, errors: ajvErrors(text) }).toEqual({ fixture, errors: [] });
+    }
   });
 
   it('accepts the probes files the docs show', () => {
