@@ -2,12 +2,15 @@
 // first five minutes"), kept beside main.ts so that adding them to it is one line. Like main.ts, it loads
 // each command's module only when that command runs.
 import type { Command } from 'commander';
+import type { OutputBoundary } from './output.js';
 
 /** What main.ts already has for `run` and lends to these commands, so their flags mean the same. */
 export interface RunOptionTools {
   addRunOptions: (command: Command) => Command;
   duration: (value: string) => number;
   httpUrl: (value: string) => string;
+  /** Everything a command prints goes through it (main.ts makes one per process). */
+  output: OutputBoundary;
 }
 
 export function registerFirstSteps(program: Command, tools: RunOptionTools): void {
@@ -20,7 +23,7 @@ export function registerFirstSteps(program: Command, tools: RunOptionTools): voi
     )
     .action(async (urls: string[], options: Record<string, unknown>) => {
       const { checkCommand } = await import('./check-command.js');
-      process.exitCode = await checkCommand(urls, options);
+      process.exitCode = await checkCommand(urls, options, tools.output);
     });
   // `run --surface` picks probes; for `check` it says what the URLs are.
   const surface = check.options.find((option) => option.long === '--surface');
@@ -40,7 +43,7 @@ export function registerFirstSteps(program: Command, tools: RunOptionTools): voi
     .addHelpText('after', '\nExamples:\n  upprobe init https://example.com/ https://example.com/api/health\n  upprobe init --from-har session.har -o site.yaml\n  upprobe init --from-openapi openapi.yaml --base-url https://staging.example.com')
     .action(async (urls: string[], options: { output: string }) => {
       const { initCommand } = await import('./init-command.js');
-      process.exitCode = await initCommand(urls, options);
+      process.exitCode = await initCommand(urls, options, tools.output);
     });
 
   program
@@ -49,6 +52,6 @@ export function registerFirstSteps(program: Command, tools: RunOptionTools): voi
     .addHelpText('after', '\nThe package ships it as schema/probes.schema.json; a probes file names it on its first line:\n  # yaml-language-server: $schema=./node_modules/upprobe/schema/probes.schema.json')
     .action(async () => {
       const { schemaCommand } = await import('./schema-command.js');
-      process.exitCode = schemaCommand();
+      process.exitCode = schemaCommand(tools.output);
     });
 }

@@ -1,7 +1,7 @@
 // A probes file being drafted by `init` (and `check`): probes sketched from URLs, a HAR file or an
 // OpenAPI document, then assembled into plain data in the file's own format, with comments that
 // say why each probe looks the way it does.
-import type { Surface } from '../config/types.js';
+import type { Surface } from '../model/surface.js';
 
 /** A response the draft is based on: one seen (URL), recorded (HAR) or described (OpenAPI). */
 export interface ResponseSeen {

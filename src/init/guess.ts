@@ -1,6 +1,6 @@
 // What a drafted probe should expect, guessed from one response: the status seen, its content
 // type, and for JSON a key that exists. Each guess says why, for the probe's comment.
-import type { Surface } from '../config/types.js';
+import type { Surface } from '../model/surface.js';
 import type { ResponseSeen } from './draft.js';
 
 /** A surface guess and the reason written beside it. */

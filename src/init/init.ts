@@ -1,6 +1,6 @@
 // `upprobe init`: drafts a commented probes file from URLs, a HAR file and/or an OpenAPI
 // document, checks it with the loader `validate` uses, and writes it without overwriting.
-import { parseConfig, ConfigError, formatProblem } from '../config/load.js';
+import { parseConfig, ConfigError, formatProblem } from '../probes/load.js';
 import { assemble } from './assemble.js';
 import type { DraftFile, SourceDraft } from './draft.js';
 import { InitInputError } from './errors.js';

@@ -1,16 +1,16 @@
 // The JSON Schema of probes.yaml (draft 2020-12), generated from the zod schemas the loader
 // itself checks files with, so editors and `validate` cannot disagree about the file's shape.
 // The loader parses `defaults`, each probe and each flow step on its own (so one bad probe hides
-// nothing); here they are put back together into one schema for the whole file.
+// nothing); here they are put back together into one schema for the whole file, with each kind's
+// schema from the probe registry.
 import { z } from 'zod';
-import { stepSchema, flowProbeSchema } from '../config/flow-probe.js';
-import { linksProbeSchema } from '../config/links-schema.js';
-import { defaultsSchema, fileSchema, httpProbeSchema } from '../config/schema.js';
+import { defaultsSchema, fileSchema } from '../config/schema.js';
+import { PROBE_KINDS } from '../probes/registry.js';
 
 /** The whole file as one zod schema: what `validate` checks, minus what JSON Schema cannot say. */
 function wholeFileSchema() {
-  const flow = flowProbeSchema.extend({ steps: z.array(stepSchema).min(1) });
-  const probe = z.union([httpProbeSchema, flow, linksProbeSchema]);
+  // Every registered kind, so a new kind is in the schema without a line here.
+  const probe = z.union(Object.values(PROBE_KINDS).map((kind) => kind.schema));
   return fileSchema.extend({ defaults: defaultsSchema.optional(), probes: z.array(probe).min(1) });
 }
 

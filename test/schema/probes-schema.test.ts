@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../src/config/load.js';
+import { ConfigError, parseConfig } from '../../src/probes/load.js';
 import { draftProbesFile } from '../../src/init/init.js';
 import { probesJsonSchema, probesJsonSchemaText } from '../../src/schema/probes-schema.js';
 
