@@ -11,7 +11,12 @@ import { PROBE_KINDS } from '../probes/registry.js';
 function wholeFileSchema() {
   // Every registered kind, so a new kind is in the schema without a line here.
   const probe = z.union(Object.values(PROBE_KINDS).map((kind) => kind.schema));
-  return fileSchema.extend({ defaults: defaultsSchema.optional(), probes: z.array(probe).min(1) });
+  // The loader's own descriptions of the two keys it parses on their own.
+  const { defaults, probes } = fileSchema.shape;
+  return fileSchema.extend({
+    defaults: defaultsSchema.optional().describe(defaults.description ?? ''),
+    probes: z.array(probe).min(1).describe(probes.description ?? ''),
+  });
 }
 
 /** The JSON Schema as a plain object. */
@@ -26,6 +31,7 @@ export function probesJsonSchema(): Record<string, unknown> {
   return {
     $schema: schema.$schema,
     title: 'upprobe probes file',
+    description: 'Probe definitions for upprobe: http checks, login flows and link checks, each on surface api or web. upprobe validate checks a file fully.',
     ...schema,
     // Top-level `x-…` keys hold YAML anchors (as in docker-compose files); the loader skips them.
     patternProperties: { '^x-': {} },
