@@ -28,6 +28,8 @@ export function registerFirstSteps(program: Command, tools: RunOptionTools): voi
   // `run --surface` picks probes; for `check` it says what the URLs are.
   const surface = check.options.find((option) => option.long === '--surface');
   if (surface) surface.description = 'which side of the product the URLs are: api or web (default web)';
+  const base = check.options.find((option) => option.long === '--base-url');
+  if (base) base.description = 'resolve URLs given as /path against this one';
   check.addHelpText('after', '\nExample:\n  upprobe check https://example.com/ https://example.com/api/health -n 20');
 
   program

@@ -63,4 +63,14 @@ describe('upprobe check', () => {
     expect(code).toBe(0);
     expect((JSON.parse(stdout) as JsonReport).probes.map((p) => p.id)).toEqual(['127.0.0.1-api-health', '127.0.0.1-api-health-2']);
   });
+
+  it('resolves /paths against --base-url, and refuses them without it', async () => {
+    const target = await startTarget();
+    const { code, stdout } = await runCli(['check', '/api/health', '/', '--base-url', target.url, '--json', '-']);
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as JsonReport).probes.map((p) => p.id)).toEqual(['127.0.0.1-api-health', '127.0.0.1']);
+    const alone = await runCli(['check', '/api/health']);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/"\/api\/health" is a path: give a whole URL, or --base-url to resolve it against/);
+  });
 });
