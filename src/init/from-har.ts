@@ -68,7 +68,9 @@ export function draftFromHar(text: string, file: string): SourceDraft {
     });
   }
   const notes = skipped.length > 0 ? ['not probed from the HAR file:', ...skipped.map((s) => `  ${s}`)] : [];
-  return { origin: origin ?? probes.map((p) => (p.kind === 'http' ? p.url.origin : undefined))[0], probes, notes };
+  // Without a page (a HAR of API calls only), the first API call's origin.
+  const firstHttp = probes.find((p) => p.kind === 'http');
+  return { origin: origin ?? (firstHttp?.kind === 'http' ? firstHttp.url.origin : undefined), probes, notes };
 }
 
 /** What the browser loaded this for: its own resource type, else the content type, else the extension. */
