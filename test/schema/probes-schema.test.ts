@@ -8,6 +8,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../src/probes/load.js';
+import { checkWithUnsetEnv } from '../../src/config/unset-env.js';
 import { draftProbesFile } from '../../src/init/init.js';
 import { probesJsonSchema, probesJsonSchemaText } from '../../src/schema/probes-schema.js';
 
@@ -38,12 +39,20 @@ function probesFilesInRepo(): string[] {
   return found;
 }
 
-/** Probes files shown in the docs: yaml code blocks with `version: 1` and `probes:`. */
+/**
+ * Probes files shown in the docs: yaml code blocks that are a whole file (`version: 1` and
+ * `probes:`), or a list of probes (`  - id: …`), which is checked inside a file of its own.
+ */
 function probesFilesInDocs(): { name: string; text: string }[] {
   const docs = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((n) => n.endsWith('.md')).map((n) => join('docs', n))];
   return docs.flatMap((doc) => {
     const blocks = [...readFileSync(join(ROOT, doc), 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
-    return blocks.filter((b) => /^version: 1$/m.test(b) && /^probes:/m.test(b)).map((text, i) => ({ name: `${doc} block ${i + 1}`, text }));
+    return blocks.flatMap((block, i) => {
+      const name = `${doc}, yaml block ${i + 1}`;
+      if (/^version: 1\b/m.test(block) && /^probes:/m.test(block)) return [{ name, text: block }];
+      if (/^ {2}- id: /.test(block)) return [{ name, text: `version: 1\ndefaults: { baseUrl: "https://example.com" }\nprobes:\n${block}` }];
+      return [];
+    });
   });
 }
 
@@ -80,8 +89,14 @@ describe('the JSON Schema of probes.yaml', () => {
     }
   });
 
-  it('accepts the probes files the docs show', () => {
-    for (const { name, text } of probesFilesInDocs()) expect({ name, errors: ajvErrors(text) }).toEqual({ name, errors: [] });
+  it('accepts the probes files and probes the docs show, as validate does', () => {
+    const shown = probesFilesInDocs();
+    expect(shown.length).toBeGreaterThanOrEqual(3);
+    for (const { name, text } of shown) {
+      expect({ name, errors: ajvErrors(text) }).toEqual({ name, errors: [] });
+      // As `validate --allow-unset-env` sees it: the docs' ${env.NAME}s are not set here.
+      expect({ name, problems: checkWithUnsetEnv(text, (env) => parseConfig(text, name, {}, env), {}).problems }).toEqual({ name, problems: [] });
+    }
   });
 
   it('describes every key, so an editor can explain it on hover', () => {
