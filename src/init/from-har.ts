@@ -5,6 +5,7 @@ import { sketchFromResponse } from './from-urls.js';
 import { mediaType } from './guess.js';
 import { readHar, recordedBody, recordedContentType, type HarEntry } from './har.js';
 import { parseHttpUrl } from './http-url.js';
+import { withoutSecretParams } from './secret-params.js';
 
 type Role = 'page' | 'api' | 'asset' | 'other';
 
@@ -42,18 +43,20 @@ export function draftFromHar(text: string, file: string): SourceDraft {
     if (role === 'page') origin ??= url.origin;
     const { status } = entry.response;
 
+    // Named in the file's header: without the query, which may hold what only that session knew.
+    const named = `${url.origin}${url.pathname}`;
     if (method !== 'GET') {
-      skipped.push(`${method} ${url.href} (a ${method} may change something; a flow probe can replay it knowingly)`);
+      skipped.push(`${method} ${named} (a ${method} may change something; a flow probe can replay it knowingly)`);
     } else if (status === 0 || status >= 400) {
-      skipped.push(`GET ${url.href} (it ${status === 0 ? 'got no response' : `answered ${status}`} when recorded)`);
+      skipped.push(`GET ${named} (it ${status === 0 ? 'got no response' : `answered ${status}`} when recorded)`);
     } else if (role === 'asset') {
-      assets.push(url);
+      assets.push(withoutSecretParams(url).url);
     } else if (role === 'page' || role === 'api') {
       const contentType = mediaType(recordedContentType(entry));
       const sketch = sketchFromResponse(url, { status: status === 304 ? 200 : status, contentType, body: recordedBody(entry) }, 'recorded');
       probes.push(sketch);
     } else {
-      skipped.push(`GET ${url.href} (neither a page, an API call nor a static file)`);
+      skipped.push(`GET ${named} (neither a page, an API call nor a static file)`);
     }
   }
 

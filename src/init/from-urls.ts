@@ -7,6 +7,7 @@ import { USER_AGENT } from '../version.js';
 import type { ProbeSketch, ResponseSeen, SourceDraft } from './draft.js';
 import { InitInputError } from './errors.js';
 import { guessExpect, guessSurface, mediaType } from './guess.js';
+import { droppedNote, withoutSecretParams } from './secret-params.js';
 
 /** What a probe reads of a body by default; plenty for the JSON key guess. */
 const MAX_BODY = 1024 * 1024;
@@ -19,12 +20,13 @@ export async function draftFromUrls(urls: readonly URL[], timeoutMs: number): Pr
 }
 
 /** An http probe for a response seen at `url` (also used for a HAR file's pages and API calls). */
-export function sketchFromResponse(url: URL, seen: ResponseSeen, how: 'seen' | 'recorded'): ProbeSketch {
+export function sketchFromResponse(asGiven: URL, seen: ResponseSeen, how: 'seen' | 'recorded'): ProbeSketch {
+  const { url, dropped } = withoutSecretParams(asGiven);
   const surface = guessSurface(url.pathname, seen.contentType);
   const { expect, notes } = guessExpect(seen);
   const json = surface.surface === 'api' && seen.contentType?.includes('json') === true;
   return {
-    comment: [`${surface.why} (${how}: ${seen.status})`, ...notes],
+    comment: [`${surface.why} (${how}: ${seen.status})`, ...notes, ...droppedNote(dropped)],
     kind: 'http',
     surface: surface.surface,
     url,
