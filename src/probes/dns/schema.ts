@@ -9,29 +9,29 @@ import type { DnsServerAddress } from './server-address.js';
 /** `expect.answers`: one operator on the answers as text. */
 const answersCheckSchema = z.union(
   [
-    z.strictObject({ contains: textField }),
-    z.strictObject({ matches: regexField }),
-    z.strictObject({ equals: z.union([textField, z.array(textField).min(1)]) }),
+    z.strictObject({ contains: textField.describe('Some answer contains this text (e.g. "203.0.113.").') }),
+    z.strictObject({ matches: regexField.describe('Some answer matches this regular expression.') }),
+    z.strictObject({ equals: z.union([textField, z.array(textField).min(1)]).describe('The answers are exactly these, in any order: one answer or a list.') }),
   ],
   { error: 'expected exactly one of contains, matches or equals' },
-);
+).describe('What the answers must be, as text (addresses, `10 mail.example.com.` for MX, TXT joined): { contains | matches | equals }.');
 
 const dnsExpectSchema = z.strictObject({
-  rcode: choiceField(DNS_RCODES).optional(),
+  rcode: choiceField(DNS_RCODES).optional().describe('The response code the server must answer (default NOERROR): NOERROR, NXDOMAIN, SERVFAIL, REFUSED …'),
   answers: answersCheckSchema.optional(),
-  maxLatency: durationField.optional(),
+  maxLatency: durationField.optional().describe('A slower query fails as class "slow": 50ms, 1s …'),
 });
 
 /** A dns probe as written. */
 export const dnsProbeSchema = z.strictObject({
   ...probeBaseFields,
-  kind: z.literal('dns'),
+  kind: z.literal('dns').describe('dns: one DNS query per sample, its rcode and answers checked.'),
   dns: z.strictObject({
-    name: textField,
-    type: choiceField(DNS_RECORD_TYPES).optional(),
-    server: textField.optional(),
-  }),
-  expect: dnsExpectSchema.optional(),
+    name: textField.describe('The name to ask about, e.g. api.example.com.'),
+    type: choiceField(DNS_RECORD_TYPES).optional().describe('The record type: A (default), AAAA, CNAME, MX, TXT or NS.'),
+    server: textField.optional().describe('The DNS server to ask, host[:port] ("1.1.1.1:53", "[::1]:5353"); default: the system\'s first resolver.'),
+  }).describe('The question: name, type and which server to ask.'),
+  expect: dnsExpectSchema.optional().describe('What passes (default: NOERROR with at least one answer; rcode alone checks only the rcode).'),
 });
 
 /** A dns probe after validation, before defaults and interpolation. */
