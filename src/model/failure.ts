@@ -1,5 +1,6 @@
 // Failures are data: one SPEC class plus the structured detail that explains it.
 // Only report/ turns a Failure into words; everything else counts and compares the data.
+import type { CertificateInfo } from './tls.js';
 
 /** SPEC's failure classes, in SPEC's order of precedence (earlier wins). */
 export const FAILURE_CLASSES = [
@@ -23,12 +24,19 @@ export type FailureClass = (typeof FAILURE_CLASSES)[number];
 export type Phase = 'dns' | 'connect' | 'tls' | 'ttfb' | 'body';
 
 export type Failure =
-  | { class: 'dns'; code: string; host: string }
-  | { class: 'connect'; code: string; timedOut: boolean }
-  | { class: 'tls'; code: string; reason: string }
+  | { class: 'dns'; code: string; host: string; server?: string }
+  | { class: 'connect'; code: string; timedOut: boolean; address?: string; proxy?: string; proxyStatus?: number }
+  | { class: 'tls'; code: string; reason: string; certificate?: CertificateInfo }
   | { class: 'timeout'; phase: Phase; afterMs: number }
   | { class: 'reset'; phase: Phase; code: string }
-  | { class: 'protocol'; reason: 'malformed' | 'body-too-large' | 'missing-location'; code?: string; limitBytes?: number }
+  | {
+      class: 'protocol';
+      reason: 'malformed' | 'body-too-large' | 'missing-location' | 'decoded-too-large' | 'undecodable';
+      code?: string;
+      limitBytes?: number;
+      /** The Content-Encoding, for a body that could not be decoded or decoded past the limit. */
+      encoding?: string;
+    }
   | { class: 'redirect'; reason: 'loop' | 'too-many' | 'scheme' | 'invalid-location'; location: string; maxRedirects?: number }
   | { class: 'http_5xx' | 'http_4xx'; status: number; statusText: string; retryAfter?: string }
   | { class: 'assertion'; check: AssertionCheck; target?: string; expected: string; actual: string }

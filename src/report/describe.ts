@@ -20,10 +20,12 @@ const CONNECT_WORDS: Record<string, string> = {
 /** `origin` shortens URLs on that origin to their path (the table's link rows: the link names it already). */
 export function describeFailure(f: Failure, origin?: string): string {
   switch (f.class) {
-    case 'dns':
-      return f.code === 'ETIMEOUT' ? `${f.host} did not resolve within the timeout` : `could not resolve ${f.host} (${f.code})`;
+    case 'dns': {
+      const at = f.server ? ` at ${f.server}` : '';
+      return f.code === 'ETIMEOUT' ? `${f.host} did not resolve${at} within the timeout` : `could not resolve ${f.host}${at} (${f.code})`;
+    }
     case 'connect':
-      return f.timedOut ? 'connection not accepted within the timeout' : `${CONNECT_WORDS[f.code] ?? 'could not connect'} (${f.code})`;
+      return describeConnect(f);
     case 'tls':
       return `TLS handshake failed: ${f.reason}${f.reason.includes(f.code) ? '' : ` (${f.code})`}`;
     case 'timeout':
@@ -33,6 +35,8 @@ export function describeFailure(f: Failure, origin?: string): string {
     case 'protocol':
       if (f.reason === 'body-too-large') return `body larger than the ${formatBytes(f.limitBytes ?? 0)} limit (maxBodySize)`;
       if (f.reason === 'missing-location') return 'redirect status without a Location header';
+      if (f.reason === 'decoded-too-large') return `${f.encoding ?? 'compressed'} body decodes to more than the ${formatBytes(f.limitBytes ?? 0)} limit (maxBodySize)`;
+      if (f.reason === 'undecodable') return `body could not be decoded as Content-Encoding ${f.encoding ?? '?'}${f.code ? ` (${f.code})` : ''}`;
       return `malformed HTTP response${f.code ? ` (${f.code})` : ''}`;
     case 'redirect': {
       const location = origin !== undefined ? onOrigin(f.location, origin) : f.location;
@@ -51,6 +55,17 @@ export function describeFailure(f: Failure, origin?: string): string {
     case 'slow':
       return `took ${formatMs(f.latencyMs)}, over maxLatency ${formatMs(f.limitMs)}`;
   }
+}
+
+/** Which address (or proxy) could not be reached, and how. */
+function describeConnect(f: Extract<Failure, { class: 'connect' }>): string {
+  const what = f.proxyStatus !== undefined
+    ? `proxy answered ${f.proxyStatus} to CONNECT`
+    : f.timedOut
+      ? 'connection not accepted within the timeout'
+      : `${CONNECT_WORDS[f.code] ?? 'could not connect'} (${f.code})`;
+  const where = [f.proxy ? `proxy ${f.proxy}` : '', f.address && f.proxyStatus === undefined ? f.address : ''].filter(Boolean).join(' at ');
+  return where ? `${what}: ${where}` : what;
 }
 
 /**
