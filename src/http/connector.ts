@@ -4,7 +4,7 @@
 // recorded. Timestamps for the phases are taken from the sockets' own events.
 import { readFileSync } from 'node:fs';
 import { isIP, type Socket } from 'node:net';
-import { checkServerIdentity, rootCertificates, type PeerCertificate, type TLSSocket } from 'node:tls';
+import { checkServerIdentity, rootCertificates, type TLSSocket } from 'node:tls';
 import { tlsInfoOf } from './certificate.js';
 import { isLocalhost, loopbackLookup, resolveOverride, resolverLookup } from './names.js';
 import { proxyChooser, type Proxy, type ProxyChooser } from './proxy.js';
@@ -154,7 +154,7 @@ function tunnel(
   };
   const raw = connector({ ...opts, protocol: 'http:', hostname: proxy.host, port: String(proxy.port), servername: undefined }, (err, sock) => {
     if (err) return fail(new ProxyError(codeOf(err), proxy.label, attempt.address));
-    const socket = sock as unknown as Socket;
+    const socket = sock;
     const auth = proxy.authorization ? `proxy-authorization: ${proxy.authorization}\r\n` : '';
     socket.write(`CONNECT ${authority} HTTP/1.1\r\nhost: ${authority}\r\n${auth}\r\n`);
     readResponseHead(socket, (status, rest) => {
@@ -227,7 +227,7 @@ function certificateError(socket: TLSSocket, servername: string | undefined): Er
   const reason = socket.authorizationError as unknown;
   const code = typeof reason === 'string' ? reason : ((reason as { code?: string } | null)?.code ?? 'CERT_REJECTED');
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-    const identity = checkServerIdentity(servername ?? socket.remoteAddress ?? '', socket.getPeerCertificate() as PeerCertificate);
+    const identity = checkServerIdentity(servername ?? socket.remoteAddress ?? '', socket.getPeerCertificate());
     if (identity) return identity;
   }
   return Object.assign(new Error(CERTIFICATE_WORDS[code] ?? code), { code });

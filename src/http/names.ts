@@ -44,7 +44,7 @@ export function isLocalhost(hostname: string): boolean {
 }
 
 export const loopbackLookup: LookupFunction = (_hostname, options, callback) => {
-  answer([{ address: '127.0.0.1', family: 4 }, { address: '::1', family: 6 }], options, callback as LookupCallback);
+  answer([{ address: '127.0.0.1', family: 4 }, { address: '::1', family: 6 }], options, callback);
 };
 
 /** A lookup that asks one DNS server (`host[:port]`, the host an IP address) for A and AAAA records. */
@@ -52,7 +52,7 @@ export function resolverLookup(server: string, timeoutMs: number): LookupFunctio
   const resolver = new Resolver({ timeout: Math.max(1, timeoutMs), tries: 1 });
   resolver.setServers([server]);
   return (hostname, options, callback) => {
-    const done = callback as LookupCallback;
+    const done = callback;
     const wanted = familyOf(options.family);
     const queries: Promise<LookupAddress[]>[] = [];
     const ask = (family: 4 | 6) =>
