@@ -38,7 +38,7 @@ export function classifyError(err: unknown, ctx: ErrorContext): Failure {
   }
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return timeoutIn(ctx.phase, 0, ctx.host);
   if (ctx.phase === 'tls' || code.startsWith('ERR_TLS_') || code.startsWith('ERR_SSL_') || isCertificateCode(code)) {
-    return { class: 'tls', code, reason: err instanceof Error ? err.message : code };
+    return { class: 'tls', code, reason: tlsReason(err, code) };
   }
   if (code.startsWith('HPE_') || code.startsWith('ERR_HTTP2_INVALID') || PROTOCOL_CODES.has(code) || isParserError(err) || isBadResponse(err, code, ctx.phase)) {
     return { class: 'protocol', reason: 'malformed', code: code === 'UNKNOWN' ? 'HPE' : code };
@@ -83,6 +83,13 @@ export function addressesTried(err: unknown): string | undefined {
   if (!Array.isArray(errors)) return undefined;
   const tried = errors.map(addressesTried).filter((a): a is string => a !== undefined);
   return tried.length > 0 ? [...new Set(tried)].join(', ') : undefined;
+}
+
+/** OpenSSL's own messages name source files and span lines; its code says the same in words. */
+function tlsReason(err: unknown, code: string): string {
+  const message = err instanceof Error ? err.message : code;
+  if (!message.includes('SSL routines') && !message.includes('\n')) return message;
+  return code.replace(/^ERR_SSL_/, '').replace(/_/g, ' ').toLowerCase();
 }
 
 function isCertificateCode(code: string): boolean {

@@ -130,7 +130,6 @@ function buildOpener(options: ConnectionOptions): Opener {
 function observe(socket: Socket, attempt: ConnectAttempt): void {
   socket.once('lookup', () => (attempt.lookup = performance.now()));
   socket.once('connect', () => (attempt.connect ??= performance.now()));
-  socket.once('secureConnect', () => (attempt.secure = performance.now()));
   socket.on('connectionAttempt', (ip: string, port: number) => (attempt.address = hostPort(ip, port)));
 }
 
@@ -164,7 +163,6 @@ function tunnel(
       if (rest.length > 0) socket.unshift(rest);
       const secure = connector({ ...opts, httpSocket: socket }, callback) as unknown as Socket;
       state.socket = secure;
-      secure.once('secureConnect', () => (attempt.secure = performance.now()));
     });
   }) as unknown as Socket;
   state.socket = raw;
@@ -205,6 +203,8 @@ function verified(state: ConnectionState, servername: string | undefined, insecu
   return (err, sock) => {
     if (err) return callback(err, null);
     const socket = sock as unknown as TLSSocket;
+    // Now, not from the socket's event: a rejected certificate ends the exchange before that fires.
+    if (state.attempt) state.attempt.secure = performance.now();
     state.tls = tlsInfoOf(socket);
     if (insecure || socket.authorized) return callback(null, sock);
     const error = certificateError(socket, servername);
