@@ -73,8 +73,8 @@ export class ConnectionPool {
   }
 
   private create(origin: string): PooledClient {
-    const open = openerFor(this.options);
-    const connect: Connector = (opts, callback) => open(opts, lease, callback);
+    const opener = openerFor(this.options);
+    const connect: Connector = (opts, callback) => opener.open(opts, lease, callback);
     const client = new Client(origin, {
       connect,
       pipelining: 1,
@@ -90,7 +90,7 @@ export class ConnectionPool {
       socket: null,
       tunnel: null,
       tls: null,
-      forward: null,
+      forward: opener.forwardFor(origin),
       cancel() {
         // With an error, so that the connector reports it now instead of at its own timeout.
         const cancelled = Object.assign(new Error('cancelled at the deadline'), { code: 'UPPROBE_CANCELLED' });

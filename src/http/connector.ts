@@ -51,7 +51,14 @@ export class ProxyError extends Error {
   }
 }
 
-export type Opener = (opts: Parameters<Connector>[0], state: ConnectionState, callback: Parameters<Connector>[1]) => void;
+export interface Opener {
+  open(opts: Parameters<Connector>[0], state: ConnectionState, callback: Parameters<Connector>[1]): void;
+  /**
+   * For a plain-HTTP origin sent through a proxy, how its requests go (absolute form, with this
+   * Proxy-Authorization); null otherwise. Known before the first request: undici connects lazily.
+   */
+  forwardFor(origin: string): ConnectionState['forward'];
+}
 
 /**
  * One opener per options object, shared by every pool made with them: a probe makes a pool per
@@ -94,7 +101,7 @@ function buildOpener(options: ConnectionOptions): Opener {
   const resolve = options.resolve ? lowerCaseKeys(options.resolve) : undefined;
   const insecure = options.insecure === true;
 
-  return (opts, state, callback) => {
+  const open: Opener['open'] = (opts, state, callback) => {
     const https = opts.protocol === 'https:';
     const port = Number(opts.port) || (https ? 443 : 80);
     const proxy = proxies?.choose({ protocol: opts.protocol ?? 'http:', hostname: opts.hostname, port: String(port) }) ?? null;
@@ -103,7 +110,6 @@ function buildOpener(options: ConnectionOptions): Opener {
     state.attempt = attempt;
     state.tls = null;
     state.tunnel = null;
-    state.forward = null;
     // SNI and the certificate check keep the URL's host when `resolve` sends the socket elsewhere.
     const servername = opts.servername ?? (isIP(opts.hostname) === 0 ? opts.hostname : undefined);
     const connector = isLocalhost(target) && !proxy ? localhostConnector() : base;
@@ -112,7 +118,6 @@ function buildOpener(options: ConnectionOptions): Opener {
     if (proxy) {
       attempt.proxy = proxy.label;
       if (https) return tunnel(connector, proxy, { ...opts, servername }, state, attempt, done);
-      state.forward = { authorization: proxy.authorization };
       const socket = connector({ ...opts, protocol: 'http:', hostname: proxy.host, port: String(proxy.port) }, (err, sock) =>
         err ? callback(new ProxyError(codeOf(err), proxy.label, attempt.address), null) : callback(null, sock),
       ) as unknown as Socket;
@@ -124,6 +129,13 @@ function buildOpener(options: ConnectionOptions): Opener {
     state.socket = socket;
     observe(socket, attempt);
   };
+  const forwardFor: Opener['forwardFor'] = (origin) => {
+    if (!proxies || !origin.startsWith('http:')) return null;
+    const url = new URL(origin);
+    const proxy = proxies.choose({ protocol: url.protocol, hostname: url.hostname, port: url.port });
+    return proxy ? { authorization: proxy.authorization } : null;
+  };
+  return { open, forwardFor };
 }
 
 /** Phase timestamps from the socket's own events. */
