@@ -1,6 +1,19 @@
 // Content-Encoding decoding (gzip, deflate, br) with node:zlib, bounded: the decoded body may not
 // grow past the same maxBodySize that bounds the wire bytes, so a decompression bomb stops there.
-import { brotliDecompress, constants, gunzip, inflate, inflateRaw, type ZlibOptions, type BrotliOptions } from 'node:zlib';
+import type { Transform } from 'node:stream';
+import {
+  brotliDecompress,
+  constants,
+  createBrotliDecompress,
+  createGunzip,
+  createInflate,
+  createInflateRaw,
+  gunzip,
+  inflate,
+  inflateRaw,
+  type BrotliOptions,
+  type ZlibOptions,
+} from 'node:zlib';
 import type { Failure } from '../model/failure.js';
 
 export type Decoded = { ok: true; body: Buffer } | { ok: false; failure: Failure };
@@ -18,10 +31,11 @@ export function needsDecoding(contentEncoding: string | string[] | undefined): c
 }
 
 /**
- * Undoes each coding, last applied first. `truncated`: the body was cut at the size limit on
- * purpose (a links probe), so a stream that ends early is decoded as far as it goes.
+ * Undoes each coding, last applied first. `cut`: the caller wants the start of the body only (a
+ * links probe), so decoding stops at the limit instead of failing, and a stream that was cut
+ * short on the wire is decoded as far as it goes.
  */
-export function decodeBody(body: Buffer, contentEncoding: string | string[], limitBytes: number, truncated: boolean, done: (result: Decoded) => void): void {
+export function decodeBody(body: Buffer, contentEncoding: string | string[], limitBytes: number, cut: boolean, done: (result: Decoded) => void): void {
   const value = Array.isArray(contentEncoding) ? contentEncoding.join(',') : contentEncoding;
   const codings = value
     .split(',')
@@ -33,11 +47,8 @@ export function decodeBody(body: Buffer, contentEncoding: string | string[], lim
     if (coding === undefined) return done({ ok: true, body: input });
     const step = stepFor(coding, input);
     if (!step) return done({ ok: false, failure: { class: 'protocol', reason: 'undecodable', encoding: coding, code: 'UNSUPPORTED_ENCODING' } });
-    const options = {
-      maxOutputLength: Math.max(1, limitBytes),
-      ...(truncated ? { finishFlush: coding === 'br' ? constants.BROTLI_OPERATION_FLUSH : constants.Z_SYNC_FLUSH } : {}),
-    };
-    step(input, options, (err, out) => {
+    if (cut) return decodeStart(coding, input, limitBytes, (out) => next(index + 1, out));
+    step(input, { maxOutputLength: Math.max(1, limitBytes) }, (err, out) => {
       if (!err) return next(index + 1, out);
       const code = (err as NodeJS.ErrnoException).code ?? 'Z_DATA_ERROR';
       if (code === 'ERR_BUFFER_TOO_LARGE') return done({ ok: false, failure: { class: 'protocol', reason: 'decoded-too-large', encoding: coding, limitBytes } });
@@ -45,6 +56,34 @@ export function decodeBody(body: Buffer, contentEncoding: string | string[], lim
     });
   };
   next(0, body);
+}
+
+/** The first `limitBytes` decoded bytes, whatever follows (or is missing). */
+function decodeStart(coding: string, input: Buffer, limitBytes: number, done: (out: Buffer) => void): void {
+  const stream: Transform =
+    coding === 'br'
+      ? createBrotliDecompress({ finishFlush: constants.BROTLI_OPERATION_FLUSH })
+      : coding === 'deflate'
+        ? (hasZlibHeader(input) ? createInflate : createInflateRaw)({ finishFlush: constants.Z_SYNC_FLUSH })
+        : createGunzip({ finishFlush: constants.Z_SYNC_FLUSH });
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let finished = false;
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    stream.destroy();
+    done(Buffer.concat(chunks, size));
+  };
+  stream.on('data', (chunk: Buffer) => {
+    const take = Math.min(chunk.length, limitBytes - size);
+    chunks.push(chunk.subarray(0, take));
+    size += take;
+    if (size >= limitBytes) finish();
+  });
+  // A stream cut on the wire may end in an error: what was decoded before it is the body.
+  stream.once('end', finish).once('error', finish);
+  stream.end(input);
 }
 
 function stepFor(coding: string, input: Buffer): Step | null {

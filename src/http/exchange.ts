@@ -106,7 +106,7 @@ export function exchange(pool: ConnectionPool, req: ExchangeRequest, interrupt?:
         resolve({ ok: true, response: { status, statusText, headers, body }, timings, ms, httpVersion, tls });
         return;
       }
-      decodeBody(body, encoding, req.maxBodySize, !complete, (decoded) => {
+      decodeBody(body, encoding, req.maxBodySize, req.truncateBody === true, (decoded) => {
         if (decoded.ok) resolve({ ok: true, response: { status, statusText, headers, body: decoded.body }, timings, ms, httpVersion, tls });
         else resolve({ ok: false, failure: decoded.failure, timings, ms, httpVersion, tls });
       });

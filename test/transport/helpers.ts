@@ -1,6 +1,6 @@
 // Shared by the transport tests: a pool per test (closed after it) and a request with defaults.
 import { once } from 'node:events';
-import type { Server } from 'node:net';
+import type { Server, Socket } from 'node:net';
 import { afterEach } from 'vitest';
 import { ConnectionPool } from '../../src/http/connections.js';
 import { fetchFollowingRedirects, type FetchRequest, type FetchResult } from '../../src/http/redirects.js';
@@ -23,13 +23,13 @@ afterEach(async () => {
 
 /** Listens on `host` (127.0.0.1 unless told), closes after the test; returns the port. */
 export async function listen(server: Server, host = '127.0.0.1'): Promise<number> {
-  const sockets = new Set<import('node:net').Socket>();
-  server.on('connection', (socket: import('node:net').Socket) => {
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('error', () => undefined);
     socket.once('close', () => sockets.delete(socket));
   });
-  server.on('secureConnection', (socket: import('node:net').Socket) => socket.on('error', () => undefined));
+  server.on('secureConnection', (socket: Socket) => socket.on('error', () => undefined));
   server.listen(0, host);
   await once(server, 'listening');
   servers.push(Object.assign(server, { closeAllConnections: () => sockets.forEach((s) => s.destroy()) }));

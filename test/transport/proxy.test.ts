@@ -1,6 +1,6 @@
 // Proxies: a real HTTP proxy (the `proxy` package) on loopback, reached through the `proxy` field or
 // the environment; https goes through CONNECT, plain http in absolute form.
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import { createSecureServer } from 'node:http2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createProxy } from 'proxy';
@@ -38,7 +38,7 @@ async function startProxy(credentials?: { user: string; password: string }): Pro
     const expected = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
     server.authenticate = (req) => req.headers['proxy-authorization'] === expected;
   }
-  seen.url = `http://127.0.0.1:${await listen(server as Server)}`;
+  seen.url = `http://127.0.0.1:${await listen(server)}`;
   return seen;
 }
 

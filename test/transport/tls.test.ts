@@ -11,7 +11,7 @@ async function httpsServer(options: ServerOptions): Promise<string> {
   const port = await listen(
     createServer(options, (req, res) => {
       const peer = (req.socket as TLSSocket).getPeerCertificate();
-      res.end(peer.subject ? `client ${peer.subject.CN}` : 'no client certificate');
+      res.end(peer.subject ? `client ${String(peer.subject.CN)}` : 'no client certificate');
     }),
   );
   return `https://localhost:${port}/`;
@@ -90,7 +90,8 @@ describe('minDaysLeft', () => {
   it('is checked with insecure too: an expired certificate accepted by insecure fails minDaysLeft', async () => {
     const ca = await testCa();
     const result = await get(await httpsServer(ca.expired), { insecure: true });
-    expect(checkCertificate(result.tls, 1)).toMatchObject({ class: 'tls', reason: expect.stringMatching(/^certificate expired \d+ day\(s\) ago/) });
+    const failure = checkCertificate(result.tls, 1);
+    expect(failure?.class === 'tls' && failure.reason).toMatch(/^certificate expired \d+ day\(s\) ago/);
   });
 
   it('has nothing to check on plain HTTP', () => {
