@@ -38,8 +38,8 @@ export type Failure =
       encoding?: string;
     }
   | { class: 'redirect'; reason: 'loop' | 'too-many' | 'scheme' | 'invalid-location'; location: string; maxRedirects?: number }
-  | { class: 'http_5xx' | 'http_4xx'; status: number; statusText: string; retryAfter?: string }
-  | { class: 'assertion'; check: AssertionCheck; target?: string; expected: string; actual: string }
+  | { class: 'http_5xx' | 'http_4xx'; status: number; statusText: string; retryAfter?: string; excerpt?: string }
+  | { class: 'assertion'; check: AssertionCheck; target?: string; expected: string; actual: string; excerpt?: string }
   | { class: 'capture'; name: string; source: CaptureFailureSource; expression: string }
   | { class: 'slow'; latencyMs: number; limitMs: number };
 
@@ -49,7 +49,7 @@ export type Failure =
  */
 export type CaptureFailureSource = 'regex' | 'json' | 'header' | 'cookie' | 'url';
 
-export type AssertionCheck = 'status' | 'body' | 'json' | 'header' | 'finalUrl';
+export type AssertionCheck = 'status' | 'body' | 'json' | 'header' | 'finalUrl' | 'certificate';
 
 /** A failure located in a sample: which URL, which flow step, which redirect chain. */
 export interface SampleFailure {
@@ -87,6 +87,11 @@ export function failureKey(f: SampleFailure): string {
       break;
     case 'assertion':
       detail = `${failure.check}|${failure.target ?? ''}|${failure.expected}|${failure.actual}`;
+      break;
+    case 'http_5xx':
+    case 'http_4xx':
+      // Not the body excerpt: a page that names a request id would make every sample its own error.
+      detail = `${failure.status}|${failure.statusText}|${failure.retryAfter ?? ''}`;
       break;
     default:
       detail = JSON.stringify(failure);

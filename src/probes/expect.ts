@@ -6,6 +6,7 @@ import type { Expectations, StatusMatcher, ValueCheck } from '../config/types.js
 import type { Failure } from '../model/failure.js';
 import type { ExchangeResponse } from '../http/exchange.js';
 import type { Redact } from '../report/redact.js';
+import { bodyExcerpt } from '../report/server-text.js';
 
 /** How much of an unexpected value a failure keeps: enough to recognise, bounded in memory. */
 const MAX_ACTUAL_CHARS = 120;
@@ -29,7 +30,7 @@ export function checkResponse(expect: Expectations, response: ExchangeResponse, 
   const describeValue = (value: unknown) => excerpt(typeof value === 'string' ? JSON.stringify(value) : textOf(value));
   const checkValue = (check: ValueCheck, found: boolean, value: unknown) => compare(check, found, value, describeValue);
   const status = expect.status ?? defaultStatus(followRedirects);
-  if (!statusMatches(status, response.status)) return unexpectedStatus(status, response);
+  if (!statusMatches(status, response.status)) return unexpectedStatus(status, response, redact);
 
   if (expect.body) {
     const text = response.body.toString('utf8');
@@ -78,15 +79,22 @@ export function checkFinalUrl(expect: Expectations, url: URL, redact: Redact = (
   return failure && { class: 'assertion', check: 'finalUrl', ...failure };
 }
 
-function unexpectedStatus(expected: StatusMatcher, response: ExchangeResponse): Failure {
+/** The status failure, with the start of the body: the "why" of a 500 is usually there. */
+function unexpectedStatus(expected: StatusMatcher, response: ExchangeResponse, redact: Redact): Failure {
   const { status, statusText } = response;
-  if (status >= 500 && status <= 599) return { class: 'http_5xx', status, statusText };
+  const text = bodyExcerpt(response.body, headerText(response.headers['content-type']), redact);
+  const excerpt = text === '' ? {} : { excerpt: text };
+  if (status >= 500 && status <= 599) return { class: 'http_5xx', status, statusText, ...excerpt };
   if (status >= 400 && status <= 499) {
     const retryAfter = response.headers['retry-after'];
-    return { class: 'http_4xx', status, statusText, ...(typeof retryAfter === 'string' ? { retryAfter } : {}) };
+    return { class: 'http_4xx', status, statusText, ...(typeof retryAfter === 'string' ? { retryAfter } : {}), ...excerpt };
   }
   const wanted = [...expected.codes.map(String), ...expected.classes.map((c) => `${c}xx`)].join(' or ');
-  return { class: 'assertion', check: 'status', expected: wanted, actual: String(status) };
+  return { class: 'assertion', check: 'status', expected: wanted, actual: String(status), ...excerpt };
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
 function compare(check: ValueCheck, found: boolean, value: unknown, describeValue: (value: unknown) => string): { expected: string; actual: string } | null {

@@ -1,6 +1,7 @@
 // The only place a Failure becomes words. Messages are for people: do not parse them
 // (scripts read `class` and the JSON fields instead).
 import type { Failure, Hop, Phase } from '../model/failure.js';
+import { withoutControls } from './server-text.js';
 
 const PHASE_WORDS: Record<Phase, string> = {
   dns: 'resolving the host name',
@@ -17,8 +18,15 @@ const CONNECT_WORDS: Record<string, string> = {
   EADDRNOTAVAIL: 'address not available',
 };
 
-/** `origin` shortens URLs on that origin to their path (the table's link rows: the link names it already). */
+/**
+ * `origin` shortens URLs on that origin to their path (the table's link rows: the link names it
+ * already). Whatever a server put in the failure reaches a person without control characters.
+ */
 export function describeFailure(f: Failure, origin?: string): string {
+  return withoutControls(describeUnsafe(f, origin));
+}
+
+function describeUnsafe(f: Failure, origin?: string): string {
   switch (f.class) {
     case 'dns': {
       const at = f.server ? ` at ${f.server}` : '';
@@ -47,9 +55,9 @@ export function describeFailure(f: Failure, origin?: string): string {
     }
     case 'http_5xx':
     case 'http_4xx':
-      return `${f.status} ${f.statusText}`.trim() + (f.retryAfter ? ` (Retry-After: ${f.retryAfter})` : '');
+      return `${f.status} ${f.statusText}`.trim() + (f.retryAfter ? ` (Retry-After: ${f.retryAfter})` : '') + (f.excerpt ? ` · body: ${f.excerpt}` : '');
     case 'assertion':
-      return `${f.check}${f.target ? ` ${f.target}` : ''}: expected ${f.expected}, got ${f.actual}`;
+      return `${f.check}${f.target ? ` ${f.target}` : ''}: expected ${f.expected}, got ${f.actual}` + (f.excerpt ? ` · body: ${f.excerpt}` : '');
     case 'capture':
       return describeCapture(f);
     case 'slow':

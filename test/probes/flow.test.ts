@@ -82,7 +82,7 @@ describe('a login flow against the built-in target', () => {
     const result = await runFlow(loginFlow(target.url, 3, 'forged'), { env: demoAccount });
     expect(result.failuresByClass).toEqual({ http_4xx: 3 });
     expect(result.errors.map((e) => [e.example.step, e.example.failure, e.count])).toEqual([
-      ['submit', { class: 'http_4xx', status: 403, statusText: 'Forbidden' }, 3],
+      ['submit', { class: 'http_4xx', status: 403, statusText: 'Forbidden', excerpt: expect.stringContaining('Invalid or missing CSRF token') }, 3],
     ]);
   });
 
