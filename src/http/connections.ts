@@ -81,7 +81,8 @@ export class ConnectionPool {
       // One deadline per exchange (set by the caller) decides timeouts, so undici's own are off.
       headersTimeout: 0,
       bodyTimeout: 0,
-      allowH2: this.options.http2 !== false,
+      // Only where ALPN can offer it: plain http stays HTTP/1.1 (no h2c, as browsers).
+      ...(origin.startsWith('https:') && this.options.http2 !== false ? { allowH2: true } : {}),
     });
     const lease: PooledClient = {
       origin,

@@ -21,8 +21,9 @@ export interface ConnectAttempt {
   secure?: number;
   tls: boolean;
   needsLookup: boolean;
-  /** The `address:port` being tried (the last one, with happy eyeballs). */
-  address?: string;
+  /** Where the socket goes (the proxy, through one): to name it when a connect fails. */
+  host: string;
+  port: number;
   /** The proxy this connection goes through, as shown to people (no credentials). */
   proxy?: string;
 }
@@ -106,12 +107,13 @@ function buildOpener(options: ConnectionOptions): Opener {
     const port = Number(opts.port) || (https ? 443 : 80);
     const proxy = proxies?.choose({ protocol: opts.protocol ?? 'http:', hostname: opts.hostname, port: String(port) }) ?? null;
     const target = resolveOverride(resolve, opts.hostname, port) ?? opts.hostname;
-    const attempt: ConnectAttempt = { start: performance.now(), tls: https, needsLookup: isIP(proxy ? proxy.host : target) === 0 };
+    const host = proxy ? proxy.host : target;
+    const attempt: ConnectAttempt = { start: performance.now(), tls: https, needsLookup: isIP(host) === 0, host, port: proxy ? proxy.port : port };
     state.attempt = attempt;
     state.tls = null;
     state.tunnel = null;
     // SNI and the certificate check keep the URL's host when `resolve` sends the socket elsewhere.
-    const servername = opts.servername ?? (isIP(opts.hostname) === 0 ? opts.hostname : undefined);
+    const servername = !https || opts.servername ? opts.servername : isIP(opts.hostname) === 0 ? opts.hostname : undefined;
     const connector = isLocalhost(target) && !proxy ? localhostConnector() : base;
     const done = https ? verified(state, servername, insecure, callback) : callback;
 
@@ -119,13 +121,15 @@ function buildOpener(options: ConnectionOptions): Opener {
       attempt.proxy = proxy.label;
       if (https) return tunnel(connector, proxy, { ...opts, servername }, state, attempt, done);
       const socket = connector({ ...opts, protocol: 'http:', hostname: proxy.host, port: String(proxy.port) }, (err, sock) =>
-        err ? callback(new ProxyError(codeOf(err), proxy.label, attempt.address), null) : callback(null, sock),
+        err ? callback(new ProxyError(codeOf(err), proxy.label, addressTrying(socket, proxy.host, proxy.port)), null) : callback(null, sock),
       ) as unknown as Socket;
       state.socket = socket;
       observe(socket, attempt);
       return;
     }
-    const socket = connector({ ...opts, hostname: target, servername }, done) as unknown as Socket;
+    // The common case passes undici's own options object on: no copy per connection.
+    const direct = target === opts.hostname && servername === opts.servername ? opts : { ...opts, hostname: target, servername };
+    const socket = connector(direct, done) as unknown as Socket;
     state.socket = socket;
     observe(socket, attempt);
   };
@@ -142,7 +146,16 @@ function buildOpener(options: ConnectionOptions): Opener {
 function observe(socket: Socket, attempt: ConnectAttempt): void {
   socket.once('lookup', () => (attempt.lookup = performance.now()));
   socket.once('connect', () => (attempt.connect ??= performance.now()));
-  socket.on('connectionAttempt', (ip: string, port: number) => (attempt.address = hostPort(ip, port)));
+}
+
+/**
+ * The `address:port` a connection that never connected was trying, read only when it failed:
+ * Node lists what happy eyeballs attempted; an IP literal was tried as it is.
+ */
+export function addressTrying(socket: Socket | null, hostname: string, port: number): string | undefined {
+  const attempted = (socket as { autoSelectFamilyAttemptedAddresses?: string[] } | null)?.autoSelectFamilyAttemptedAddresses;
+  if (attempted && attempted.length > 0) return attempted.join(', ');
+  return isIP(hostname) !== 0 ? hostPort(hostname, port) : undefined;
 }
 
 /**
@@ -164,13 +177,13 @@ function tunnel(
     callback(err, null);
   };
   const raw = connector({ ...opts, protocol: 'http:', hostname: proxy.host, port: String(proxy.port), servername: undefined }, (err, sock) => {
-    if (err) return fail(new ProxyError(codeOf(err), proxy.label, attempt.address));
+    if (err) return fail(new ProxyError(codeOf(err), proxy.label, addressTrying(raw, proxy.host, proxy.port)));
     const socket = sock;
     const auth = proxy.authorization ? `proxy-authorization: ${proxy.authorization}\r\n` : '';
     socket.write(`CONNECT ${authority} HTTP/1.1\r\nhost: ${authority}\r\n${auth}\r\n`);
     readResponseHead(socket, (status, rest) => {
-      if (status === null) return fail(new ProxyError('ECONNRESET', proxy.label, attempt.address));
-      if (status < 200 || status > 299) return fail(new ProxyError('PROXY_CONNECT_REFUSED', proxy.label, attempt.address, status));
+      if (status === null) return fail(new ProxyError('ECONNRESET', proxy.label, undefined));
+      if (status < 200 || status > 299) return fail(new ProxyError('PROXY_CONNECT_REFUSED', proxy.label, undefined, status));
       attempt.connect = performance.now();
       if (rest.length > 0) socket.unshift(rest);
       const secure = connector({ ...opts, httpSocket: socket }, callback) as unknown as Socket;
@@ -180,7 +193,6 @@ function tunnel(
   state.socket = raw;
   state.tunnel = raw;
   raw.once('lookup', () => (attempt.lookup = performance.now()));
-  raw.on('connectionAttempt', (ip: string, port: number) => (attempt.address = hostPort(ip, port)));
 }
 
 const MAX_PROXY_HEAD = 16 * 1024;

@@ -4,6 +4,7 @@ import type { Failure, Phase } from '../model/failure.js';
 import type { PhaseTimings } from '../model/timings.js';
 import { classifyError, timeoutIn } from './classify.js';
 import type { ConnectAttempt, ConnectionPool, Lease } from './connections.js';
+import { addressTrying } from './connector.js';
 import { decodeBody, needsDecoding } from './decode.js';
 import { onAbort } from './on-abort.js';
 import type { HttpVersion, TlsInfo } from './transport.js';
@@ -177,7 +178,7 @@ export function exchange(pool: ConnectionPool, req: ExchangeRequest, interrupt?:
               return;
             }
             if (failure.class === 'connect' && lease.attempt) {
-              failure.address ??= lease.attempt.address;
+              failure.address ??= addressTrying(lease.tunnel ?? lease.socket, lease.attempt.host, lease.attempt.port);
               if (lease.attempt.proxy !== undefined) failure.proxy = lease.attempt.proxy;
             }
             fail(failure);

@@ -39,8 +39,8 @@ function familyOf(family: LookupOptions['family']): 0 | 4 | 6 {
 
 /** `localhost` and `*.localhost`: loopback, IPv4 first then IPv6 (happy eyeballs tries both). */
 export function isLocalhost(hostname: string): boolean {
-  const name = hostname.toLowerCase();
-  return name === 'localhost' || name.endsWith('.localhost');
+  // URL host names arrive lower-cased already.
+  return hostname === 'localhost' || hostname.endsWith('.localhost');
 }
 
 export const loopbackLookup: LookupFunction = (_hostname, options, callback) => {
