@@ -1,7 +1,7 @@
 // The only place a Failure becomes words. Messages are for people: do not parse them
 // (scripts read `class` and the JSON fields instead).
 import type { Failure, Hop, Phase } from '../model/failure.js';
-import { withoutControls } from './server-text.js';
+import { withoutControls } from '../model/server-text.js';
 
 const PHASE_WORDS: Record<Phase, string> = {
   dns: 'resolving the host name',

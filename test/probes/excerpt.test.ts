@@ -6,7 +6,7 @@ import { failureKey } from '../../src/model/failure.js';
 import { checkResponse } from '../../src/probes/expect.js';
 import { describeFailure } from '../../src/report/describe.js';
 import { createRedactor } from '../../src/report/redact.js';
-import { bodyExcerpt, withoutControls } from '../../src/report/server-text.js';
+import { bodyExcerpt, withoutControls } from '../../src/model/server-text.js';
 
 function response(status: number, body: string, contentType = 'text/plain'): ExchangeResponse {
   return { status, statusText: status === 500 ? 'Internal Server Error' : '', headers: { 'content-type': contentType }, body: Buffer.from(body) };
