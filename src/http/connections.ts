@@ -15,6 +15,8 @@ export type { ConnectionOptions } from './transport.js';
 export interface Lease extends ConnectionState {
   readonly client: Client;
   attempt: ConnectAttempt | null;
+  /** Handed out from the idle list: it has carried an exchange before (the server may have closed it since). */
+  reused: boolean;
   /**
    * Destroys the connection at once. undici lets an aborted request wait for a pending connect or
    * TLS handshake, whose own timeout ticks in whole seconds; the exchange's deadline must not.
@@ -45,6 +47,7 @@ export class ConnectionPool {
     const reusable = fresh ? undefined : this.idle.get(origin)?.pop();
     if (reusable && !reusable.client.destroyed && !reusable.client.closed) {
       reusable.attempt = null;
+      reusable.reused = true;
       return reusable;
     }
     return this.create(origin);
@@ -88,6 +91,7 @@ export class ConnectionPool {
       origin,
       client,
       attempt: null,
+      reused: false,
       socket: null,
       tunnel: null,
       tls: null,

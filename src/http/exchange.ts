@@ -117,8 +117,8 @@ export function exchange(pool: ConnectionPool, req: ExchangeRequest, interrupt?:
     };
 
     const send = () => {
-      // A connection from the pool (no connect of its own) that the server may have closed meanwhile.
-      const reused = lease.attempt === null;
+      // A connection from the pool that the server may have closed meanwhile.
+      const reused = lease.reused;
       const bytesBefore = reused ? (lease.socket?.bytesRead ?? 0) : 0;
       const forward = lease.forward;
       lease.client.dispatch(

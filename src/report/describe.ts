@@ -22,8 +22,14 @@ const CONNECT_WORDS: Record<string, string> = {
  * `origin` shortens URLs on that origin to their path (the table's link rows: the link names it
  * already). Whatever a server put in the failure reaches a person without control characters.
  */
-export function describeFailure(f: Failure, origin?: string): string {
-  return withoutControls(describeUnsafe(f, origin));
+export function describeFailure(f: Failure, origin?: string, withExcerpt = true): string {
+  return withoutControls(describeUnsafe(f, origin) + (withExcerpt ? describeExcerpt(f) : ''));
+}
+
+/** ` · body: …` for a failure that kept the start of its body, else nothing. */
+export function describeExcerpt(f: Failure): string {
+  const excerpt = f.class === 'http_5xx' || f.class === 'http_4xx' || f.class === 'assertion' ? f.excerpt : undefined;
+  return excerpt ? withoutControls(` · body: ${excerpt}`) : '';
 }
 
 function describeUnsafe(f: Failure, origin?: string): string {
@@ -55,9 +61,9 @@ function describeUnsafe(f: Failure, origin?: string): string {
     }
     case 'http_5xx':
     case 'http_4xx':
-      return `${f.status} ${f.statusText}`.trim() + (f.retryAfter ? ` (Retry-After: ${f.retryAfter})` : '') + (f.excerpt ? ` · body: ${f.excerpt}` : '');
+      return `${f.status} ${f.statusText}`.trim() + (f.retryAfter ? ` (Retry-After: ${f.retryAfter})` : '');
     case 'assertion':
-      return `${f.check}${f.target ? ` ${f.target}` : ''}: expected ${f.expected}, got ${f.actual}` + (f.excerpt ? ` · body: ${f.excerpt}` : '');
+      return `${f.check}${f.target ? ` ${f.target}` : ''}: expected ${f.expected}, got ${f.actual}`;
     case 'capture':
       return describeCapture(f);
     case 'slow':

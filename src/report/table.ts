@@ -6,7 +6,7 @@ import Table from 'cli-table3';
 import { SURFACES } from '../config/types.js';
 import type { ProbeResult, RunResult } from '../model/result.js';
 import type { ErrorGroup } from '../stats/probe-stats.js';
-import { describeChain, describeFailure, formatMs } from './describe.js';
+import { describeChain, describeExcerpt, describeFailure, formatMs } from './describe.js';
 import { failureRows, MAX_FAILURE_ROWS, topClasses, truncate } from './failure-rows.js';
 import type { RenderOptions, Reporter } from './reporter.js';
 import { percent, verdictLine } from './verdict.js';
@@ -109,8 +109,10 @@ function surfaceTable(result: RunResult, { c, gap }: Style): string {
 /** The example message; a redirect chain of more than one hop is shown hop by hop after it. */
 function exampleText(example: ErrorGroup['example']): string {
   if (!example.hops) return describeFailure(example.failure);
-  const message = describeFailure(example.failure, URL.canParse(example.url) ? new URL(example.url).origin : undefined);
-  return example.hops.length > 1 ? `${message} · ${describeChain(example.hops)}` : message;
+  const origin = URL.canParse(example.url) ? new URL(example.url).origin : undefined;
+  if (example.hops.length <= 1) return describeFailure(example.failure, origin);
+  // The chain before the page's words: where a link ended matters more than what the page said.
+  return `${describeFailure(example.failure, origin, false)} · ${describeChain(example.hops)}${describeExcerpt(example.failure)}`;
 }
 
 function failureTable(probes: ProbeResult[], { c, gap }: Style, columns: number): string | null {
