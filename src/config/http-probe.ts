@@ -28,7 +28,7 @@ export function loadHttpProbe(raw: unknown, path: DataPath, defaults: ResolvedDe
 export function resolveHttpProbe(input: HttpProbeInput, path: DataPath, defaults: ResolvedDefaults, ctx: LoadContext): HttpProbe | null {
   const { overrides } = ctx;
   const timeoutMs = overrides.timeoutMs ?? input.timeout ?? defaults.timeout ?? BUILT_IN.timeoutMs;
-  const request = resolveRequest(input.request, [...path, 'request'], inheritFromDefaults(defaults, timeoutMs), ctx, WHERE);
+  const request = resolveRequest(input.request, [...path, 'request'], inheritFromDefaults(defaults, timeoutMs, { input, path }), ctx, WHERE);
   if (request === null) return null;
   return {
     id: input.id,

@@ -5,6 +5,7 @@ import { LINK_ELEMENTS } from './types.js';
 import type { LoadContext } from './context.js';
 import { BUILT_IN, type ResolvedDefaults } from './defaults.js';
 import { mergeThresholds } from './http-probe.js';
+import { layerReach, resolveReach } from './reach.js';
 import { mergeHeaders, resolveUrl } from './request.js';
 import { parseWith } from './issues.js';
 import { resolveRetry } from './retry.js';
@@ -28,7 +29,8 @@ export function loadLinksProbe(raw: unknown, path: DataPath, defaults: ResolvedD
   const links = resolveSources(input.links, [...path, 'links'], defaults, ctx);
   const headers = mergeHeaders(defaults.headers, input.headers, [...path, 'headers'], ctx, WHERE);
   const expect = resolveExpect(input.expect ?? {}, defaults);
-  if (links === null || headers === null) return null;
+  const reach = resolveReach(layerReach(layerReach({}, defaults, ['defaults']), input, path), ctx, WHERE);
+  if (links === null || headers === null || reach === null) return null;
   return {
     id: input.id,
     kind: 'links',
@@ -43,6 +45,7 @@ export function loadLinksProbe(raw: unknown, path: DataPath, defaults: ResolvedD
     timeoutMs: ctx.overrides.timeoutMs ?? input.timeout ?? defaults.timeout ?? BUILT_IN.timeoutMs,
     maxBodySize: input.maxBodySize ?? defaults.maxBodySize ?? BUILT_IN.maxBodySize,
     insecure: input.insecure ?? defaults.insecure ?? BUILT_IN.insecure,
+    reach,
     expect,
     hostConcurrency: input.hostConcurrency ?? LINKS_DEFAULTS.hostConcurrency,
     reuseConnections: input.reuseConnections ?? defaults.reuseConnections ?? BUILT_IN.reuseConnections,

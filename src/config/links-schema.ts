@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { LINK_ELEMENTS, type Expectations } from './types.js';
 import { headersField, textCheckField } from './checks.js';
 import { booleanField, choiceField, countField, durationField, limitField, sizeField, statusField, textField } from './fields.js';
-import { probeBaseFields } from './schema.js';
+import { certificateCheckSchema, probeBaseFields } from './schema.js';
 
 /** `links.fromPage`: the page to read and which elements' references to take (all four by default). */
 const fromPageSchema = z.strictObject({
@@ -27,12 +27,14 @@ const linksExpectSchema = z
     status: statusField.optional(),
     maxLatency: durationField.optional(),
     finalUrl: textCheckField.optional(),
+    certificate: certificateCheckSchema.optional(),
   })
   .transform(
     (e): Expectations => ({
       ...(e.status && { status: e.status }),
       ...(e.maxLatency !== undefined && { maxLatencyMs: e.maxLatency }),
       ...(e.finalUrl && { finalUrl: e.finalUrl }),
+      ...(e.certificate && { certificate: e.certificate }),
     }),
   );
 

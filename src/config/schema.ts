@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { SURFACES, type Expectations, type Thresholds } from './types.js';
 import { formField, headerChecksField, headersField, jsonChecksField } from './checks.js';
+import { reachFields } from './reach.js';
 import {
   booleanField,
   choiceField,
@@ -48,6 +49,7 @@ const transportFields = {
   maxRedirects: limitField.optional(),
   maxBodySize: sizeField.optional(),
   insecure: booleanField.optional(),
+  ...reachFields,
 };
 
 /** Retrying failed samples: set in `defaults` or per probe, whatever its kind. */
@@ -96,8 +98,11 @@ export const requestSchema = z
 export type RequestInput = z.output<typeof requestSchema>;
 
 const bodyCheckSchema = z
-  .strictObject({ contains: z.string().optional(), matches: regexField.optional() })
-  .refine((b) => b.contains !== undefined || b.matches !== undefined, 'expected contains or matches');
+  .strictObject({ contains: z.string().optional(), matches: regexField.optional(), notContains: z.string().optional(), notMatches: regexField.optional() })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), 'expected contains, matches, notContains or notMatches');
+
+/** `certificate: { minDaysLeft: N }`: fail a leaf certificate that expires in fewer than N days. */
+export const certificateCheckSchema = z.strictObject({ minDaysLeft: limitField });
 
 /** `expect`, converted to the Expectations the runners check (maxLatency → maxLatencyMs). */
 export const expectSchema = z
@@ -107,6 +112,7 @@ export const expectSchema = z
     body: bodyCheckSchema.optional(),
     json: jsonChecksField.optional(),
     headers: headerChecksField.optional(),
+    certificate: certificateCheckSchema.optional(),
   })
   .transform(
     (e): Expectations => ({
@@ -115,6 +121,7 @@ export const expectSchema = z
       ...(e.body && { body: e.body }),
       ...(e.json && { json: e.json }),
       ...(e.headers && { headers: e.headers }),
+      ...(e.certificate && { certificate: e.certificate }),
     }),
   );
 
@@ -129,6 +136,7 @@ export const probeBaseFields = {
   timeout: durationField.optional(),
   thresholds: thresholdsSchema.optional(),
   ...retryFields,
+  ...reachFields,
 };
 
 /** An http probe: one request per sample. */

@@ -1,5 +1,6 @@
 // The resolved configuration: what the loader hands the runners after validation, defaults and
 // interpolation. Durations are milliseconds, rates are fractions, sizes are bytes.
+import type { ReachSpec } from './reach.js';
 
 export type Surface = 'api' | 'web';
 export const SURFACES: readonly Surface[] = ['api', 'web'];
@@ -23,6 +24,8 @@ export interface RequestSpec {
   maxBodySize: number;
   /** Accept any TLS certificate: for staging hosts with self-signed certificates, knowingly. */
   insecure: boolean;
+  /** Proxy, HTTP/2, CA and client certificate, names, compression, Basic auth (SPEC "Reaching real services"). */
+  reach: ReachSpec;
 }
 
 /** A status expectation: exact codes and/or classes like "2xx" (stored as 2). */
@@ -41,11 +44,13 @@ export type ValueCheck =
 export interface Expectations {
   status?: StatusMatcher;
   maxLatencyMs?: number;
-  body?: { contains?: string; matches?: RegExp };
+  body?: { contains?: string; matches?: RegExp; notContains?: string; notMatches?: RegExp };
   json?: { path: string; check: ValueCheck }[];
   headers?: { name: string; check: ValueCheck }[];
   /** Where the redirect chain must end (links probes): checked against the absolute final URL. */
   finalUrl?: ValueCheck;
+  /** On https: the leaf certificate must be valid this many more days (fails as `tls`). */
+  certificate?: { minDaysLeft: number };
 }
 
 export interface Thresholds {
@@ -106,6 +111,7 @@ export interface LinksProbe extends ProbeBase {
   /** Limit for the page that `fromPage` reads; a link check reads only the first few KiB of each body. */
   maxBodySize: number;
   insecure: boolean;
+  reach: ReachSpec;
   expect: Expectations;
   /** Links checked at once per host (on top of the global concurrency): politeness towards one server. */
   hostConcurrency: number;

@@ -4,7 +4,7 @@
 // recorded. Timestamps for the phases are taken from the sockets' own events.
 import { readFileSync } from 'node:fs';
 import { isIP, type Socket } from 'node:net';
-import { checkServerIdentity, rootCertificates, type TLSSocket } from 'node:tls';
+import { checkServerIdentity, createSecureContext, rootCertificates, type TLSSocket } from 'node:tls';
 import { tlsInfoOf } from './certificate.js';
 import { isLocalhost, loopbackLookup, resolveOverride, resolverLookup } from './names.js';
 import { proxyChooser, type Proxy, type ProxyChooser } from './proxy.js';
@@ -78,6 +78,17 @@ export function openerFor(options: ConnectionOptions): Opener {
 
 function buildOpener(options: ConnectionOptions): Opener {
   const lookup = options.lookup ?? (options.resolver ? resolverLookup(options.resolver, options.timeoutMs) : undefined);
+  // Built once: parsing the trust store with `ca` added, or a client key, costs milliseconds,
+  // and tls.connect would do it for every connection.
+  const secureContext =
+    options.ca !== undefined || options.cert !== undefined || options.key !== undefined
+      ? createSecureContext({
+          ...(options.ca !== undefined ? { ca: trustStore(options.ca) } : {}),
+          ...(options.cert !== undefined ? { cert: options.cert } : {}),
+          ...(options.key !== undefined ? { key: options.key } : {}),
+          ...(options.passphrase !== undefined ? { passphrase: options.passphrase } : {}),
+        })
+      : undefined;
   const connectorWith = (lookupFn: typeof lookup) =>
     buildConnector({
       timeout: options.timeoutMs,
@@ -87,10 +98,7 @@ function buildOpener(options: ConnectionOptions): Opener {
       // A resumed TLS session would make a "first visit" look cheaper than it is.
       maxCachedSessions: 0,
       allowH2: options.http2 !== false,
-      ...(options.ca !== undefined ? { ca: trustStore(options.ca) } : {}),
-      ...(options.cert !== undefined ? { cert: options.cert } : {}),
-      ...(options.key !== undefined ? { key: options.key } : {}),
-      ...(options.passphrase !== undefined ? { passphrase: options.passphrase } : {}),
+      ...(secureContext ? { secureContext } : {}),
       ...(options.ipFamily !== undefined ? { family: options.ipFamily } : {}),
       ...(lookupFn ? { lookup: lookupFn } : {}),
     });

@@ -36,3 +36,20 @@ export interface ConnectionOptions extends TransportOptions {
 }
 
 export type { CertificateInfo, HttpVersion, TlsInfo } from '../model/tls.js';
+
+/**
+ * The same ConnectionOptions object for the same settings: connectors, trust stores and client
+ * keys are built once per object (connector.ts), however many pools a probe makes.
+ */
+const known = new WeakMap<TransportOptions, Map<string, ConnectionOptions>>();
+
+export function connectionOptions(transport: TransportOptions, timeoutMs: number, insecure: boolean, lookup?: LookupFunction): ConnectionOptions {
+  // A test's own lookup makes its own object (it is not part of any key).
+  if (lookup) return { ...transport, timeoutMs, insecure, lookup };
+  let byKey = known.get(transport);
+  if (!byKey) known.set(transport, (byKey = new Map()));
+  const key = `${timeoutMs}|${insecure}`;
+  let options = byKey.get(key);
+  if (!options) byKey.set(key, (options = { ...transport, timeoutMs, insecure }));
+  return options;
+}

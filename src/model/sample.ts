@@ -1,6 +1,7 @@
 // What one sample produced: the unit every statistic and report is built from.
 import type { SampleFailure } from './failure.js';
 import type { PhaseTimings } from './timings.js';
+import type { HttpVersion, TlsInfo } from './tls.js';
 
 /** One step of a flow sample (flows only). */
 export interface StepOutcome {
@@ -19,4 +20,8 @@ export interface SampleOutcome {
   steps?: StepOutcome[];
   /** How many times the sample was tried (retries); absent means once. */
   attempts?: number;
+  /** The HTTP version of the last response; null when none came, absent for kinds without HTTP. */
+  httpVersion?: HttpVersion | null;
+  /** The last TLS handshake's version and leaf certificate; null on plain HTTP or before one. */
+  tls?: TlsInfo | null;
 }

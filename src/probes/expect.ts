@@ -4,7 +4,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { evaluateJsonPath } from '../config/jsonpath.js';
 import type { Expectations, StatusMatcher, ValueCheck } from '../config/types.js';
 import type { Failure } from '../model/failure.js';
+import { checkCertificate } from '../http/certificate.js';
 import type { ExchangeResponse } from '../http/exchange.js';
+import type { TlsInfo } from '../model/tls.js';
 import type { Redact } from '../report/redact.js';
 import { bodyExcerpt } from '../model/server-text.js';
 
@@ -34,12 +36,21 @@ export function checkResponse(expect: Expectations, response: ExchangeResponse, 
 
   if (expect.body) {
     const text = response.body.toString('utf8');
-    const { contains, matches } = expect.body;
+    const { contains, matches, notContains, notMatches } = expect.body;
     if (contains !== undefined && !text.includes(contains)) {
       return { class: 'assertion', check: 'body', expected: `contains ${JSON.stringify(contains)}`, actual: excerpt(text) };
     }
     if (matches !== undefined && !matches.test(text)) {
       return { class: 'assertion', check: 'body', expected: `matches /${matches.source}/`, actual: excerpt(text) };
+    }
+    // The soft-error page served as 200: what the body must not say, shown where it says it.
+    if (notContains !== undefined) {
+      const at = text.indexOf(notContains);
+      if (at !== -1) return { class: 'assertion', check: 'body', expected: `not contains ${JSON.stringify(notContains)}`, actual: excerpt(around(text, at)) };
+    }
+    if (notMatches !== undefined) {
+      const found = notMatches.exec(text);
+      if (found) return { class: 'assertion', check: 'body', expected: `not matches /${notMatches.source}/`, actual: excerpt(around(text, found.index)) };
     }
   }
 
@@ -64,6 +75,11 @@ export function checkResponse(expect: Expectations, response: ExchangeResponse, 
     if (failure) return { class: 'assertion', check: 'header', target: name, ...failure };
   }
   return null;
+}
+
+/** `certificate.minDaysLeft`: a leaf expiring sooner fails as `tls` (above every HTTP class). */
+export function checkExpiry(expect: Expectations, tls: TlsInfo | null): Failure | null {
+  return expect.certificate ? checkCertificate(tls, expect.certificate.minDaysLeft) : null;
 }
 
 /** A latency over `maxLatency` fails as `slow`, lowest in precedence. */
@@ -113,6 +129,12 @@ function compare(check: ValueCheck, found: boolean, value: unknown, describeValu
     case 'matches':
       return found && check.value.test(textOf(value)) ? null : { expected: `matches /${check.value.source}/`, actual };
   }
+}
+
+/** The text from a little before `index`, so that an excerpt shows the place that matched. */
+function around(text: string, index: number): string {
+  const start = Math.max(0, index - 40);
+  return (start > 0 ? '…' : '') + text.slice(start);
 }
 
 function textOf(value: unknown): string {

@@ -3,11 +3,13 @@
 import type { FlowProbe, RequestSpec } from '../config/types.js';
 import { secretForms } from '../config/variables.js';
 import { ConnectionPool } from '../http/connections.js';
+import type { ConnectionOptions } from '../http/transport.js';
 import type { SampleOutcome, StepOutcome } from '../model/sample.js';
 import { addPhases, emptyPhases } from '../model/timings.js';
 import { createRedactor, redactValue } from '../report/redact.js';
 import { newCookieJar } from './cookie-jar.js';
 import { runStep, type FlowState } from './flow-step.js';
+import { connectionOptionsOf } from './request.js';
 import { repeat, type ProbePlan, type ProbeRunner, type RunContext, type SampleTask } from './runner.js';
 
 /** Runs flow probes: one sample = every step in order, with its own cookie jar. */
@@ -47,7 +49,10 @@ async function runFlowSample(probe: FlowProbe, pools: StepPools, ctx: RunContext
     steps.push({ id: step.id, latencyMs: run.latencyMs, failure: run.failure, skipped: false });
     // The flow's latency is the sum of its steps'; a step without a response leaves it unmeasured.
     const latencyMs = outcome.latencyMs === null || run.latencyMs === null ? null : outcome.latencyMs + run.latencyMs;
-    outcome = { latencyMs, phases: addPhases(outcome.phases, run.phases), failure: run.failure, steps };
+    // The version and certificate of the last step that got that far.
+    const httpVersion = run.httpVersion ?? outcome.httpVersion ?? null;
+    const tls = run.tls ?? outcome.tls ?? null;
+    outcome = { latencyMs, phases: addPhases(outcome.phases, run.phases), failure: run.failure, steps, httpVersion, tls };
   }
   return scrubSecrets(outcome, state.captured.secrets);
 }
@@ -67,19 +72,19 @@ function scrubSecrets(outcome: SampleOutcome, secrets: string[]): SampleOutcome 
 
 /**
  * The connection pools of a sample (or, with reuseConnections, of the whole probe): one per
- * timeout and TLS setting, since steps may set their own.
+ * timeout and transport setting (proxy, TLS, names), since steps may set their own.
  */
 class StepPools {
-  private readonly pools = new Map<string, ConnectionPool>();
+  private readonly pools = new Map<ConnectionOptions, ConnectionPool>();
 
   constructor(private readonly ctx: RunContext) {}
 
   for(request: RequestSpec): ConnectionPool {
-    const key = `${request.timeoutMs}|${request.insecure}`;
-    let pool = this.pools.get(key);
+    const options = connectionOptionsOf(request);
+    let pool = this.pools.get(options);
     if (!pool) {
-      pool = new ConnectionPool({ timeoutMs: request.timeoutMs, insecure: request.insecure, lookup: this.ctx.lookup });
-      this.pools.set(key, pool);
+      pool = new ConnectionPool(this.ctx.lookup ? { ...options, lookup: this.ctx.lookup } : options);
+      this.pools.set(options, pool);
     }
     return pool;
   }

@@ -8,7 +8,8 @@ import { Interrupted } from '../http/exchange.js';
 import { fetchFollowingRedirects, type FetchRequest } from '../http/redirects.js';
 import type { Failure, SampleFailure } from '../model/failure.js';
 import type { SampleOutcome } from '../model/sample.js';
-import { checkFinalUrl, checkLatency, checkResponse } from './expect.js';
+import { checkExpiry, checkFinalUrl, checkLatency, checkResponse } from './expect.js';
+import { connectionOptionsOf } from './request.js';
 import { extractReferences } from './html-links.js';
 import { collectLinks, interleaveByHost, type LoadedPage } from './link-list.js';
 import type { PlannedTask, ProbeFindings, ProbePlan, ProbeRunner, RunContext } from './runner.js';
@@ -25,7 +26,7 @@ export const PAGE_STEP = 'page';
 /** Plans a links probe: the page first (inside the plan, by the worker that asks), then one host-limited task per link. */
 export const linksRunner: ProbeRunner<LinksProbe> = {
   plan(probe: LinksProbe, ctx: RunContext): ProbePlan {
-    const options = { timeoutMs: probe.timeoutMs, insecure: probe.insecure, lookup: ctx.lookup };
+    const options = connectionOptionsOf(probe, ctx.lookup);
     const shared = probe.reuseConnections ? new ConnectionPool(options) : null;
     const findings: ProbeFindings = {};
     const withPool = async <T>(use: (pool: ConnectionPool) => Promise<T>): Promise<T> => {
@@ -69,7 +70,18 @@ export const linksRunner: ProbeRunner<LinksProbe> = {
 };
 
 function linkRequest(probe: LinksProbe, url: URL, maxBodySize: number): FetchRequest {
-  return { url, method: 'GET', headers: probe.headers, followRedirects: true, maxRedirects: probe.maxRedirects, maxBodySize, timeoutMs: probe.timeoutMs };
+  const { decompress, basicAuth } = probe.reach;
+  return {
+    url,
+    method: 'GET',
+    headers: probe.headers,
+    followRedirects: true,
+    maxRedirects: probe.maxRedirects,
+    maxBodySize,
+    timeoutMs: probe.timeoutMs,
+    decompress,
+    ...(basicAuth && { basicAuth }),
+  };
 }
 
 /** Loads the page and reads its references; the page's own failure (with its chain) otherwise. */
@@ -89,7 +101,12 @@ async function checkLink(probe: LinksProbe, url: URL, pool: ConnectionPool, ctx:
   const request = { ...linkRequest(probe, url, LINK_BODY_BYTES), truncateBody: true };
   const result = await fetchFollowingRedirects(pool, request, {}, ctx.interrupt);
   const failed = (failure: Failure): SampleFailure => ({ failure, url: url.href, step: null, hops: result.hops });
-  if (!result.ok) return { latencyMs: null, phases: result.timings, failure: failed(result.failure) };
-  const failure = checkResponse(probe.expect, result.response, true, ctx.redact) ?? checkFinalUrl(probe.expect, result.url, ctx.redact) ?? checkLatency(probe.expect, result.ms);
-  return { latencyMs: result.ms, phases: result.timings, failure: failure ? failed(failure) : null };
+  const { httpVersion, tls } = result;
+  if (!result.ok) return { latencyMs: null, phases: result.timings, failure: failed(result.failure), httpVersion, tls };
+  const failure =
+    checkExpiry(probe.expect, tls) ??
+    checkResponse(probe.expect, result.response, true, ctx.redact) ??
+    checkFinalUrl(probe.expect, result.url, ctx.redact) ??
+    checkLatency(probe.expect, result.ms);
+  return { latencyMs: result.ms, phases: result.timings, failure: failure ? failed(failure) : null, httpVersion, tls };
 }

@@ -30,6 +30,7 @@ describe('links probe: loading', () => {
       timeoutMs: 10_000,
       maxBodySize: 1024 * 1024,
       insecure: false,
+      reach: { transport: {}, decompress: false },
       expect: {},
       hostConcurrency: 4,
       reuseConnections: false,
@@ -89,9 +90,9 @@ describe('links probe: problems', () => {
     ]);
   });
 
-  it('expect takes status, maxLatency and finalUrl only', () => {
+  it('expect takes status, maxLatency, finalUrl and certificate only', () => {
     expect(problemsOf(linksProbe('    links: { urls: [/a] }', '    expect: { body: { contains: x } }'))).toEqual([
-      'probes.yaml:9:15: probes[0].expect: unknown key "body" (allowed: status, maxLatency, finalUrl)',
+      'probes.yaml:9:15: probes[0].expect: unknown key "body" (allowed: status, maxLatency, finalUrl, certificate)',
     ]);
   });
 });
