@@ -197,7 +197,7 @@ const pemCaches = new WeakMap<LoadContext, Map<string, string | { error: string 
 function readPem(ctx: LoadContext, path: string): string | { error: string } {
   const full = resolvePath(ctx.file ? dirname(ctx.file) : '.', path);
   let pemCache = pemCaches.get(ctx);
-  if (!pemCache) pemCaches.set(ctx, (pemCache = new Map()));
+  if (!pemCache) pemCaches.set(ctx, (pemCache = new Map<string, string | { error: string }>()));
   let cached = pemCache.get(full);
   if (cached === undefined) {
     try {

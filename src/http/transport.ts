@@ -47,7 +47,7 @@ export function connectionOptions(transport: TransportOptions, timeoutMs: number
   // A test's own lookup makes its own object (it is not part of any key).
   if (lookup) return { ...transport, timeoutMs, insecure, lookup };
   let byKey = known.get(transport);
-  if (!byKey) known.set(transport, (byKey = new Map()));
+  if (!byKey) known.set(transport, (byKey = new Map<string, ConnectionOptions>()));
   const key = `${timeoutMs}|${insecure}`;
   let options = byKey.get(key);
   if (!options) byKey.set(key, (options = { ...transport, timeoutMs, insecure }));
