@@ -6,9 +6,9 @@ import type { Expectations, StatusMatcher, ValueCheck } from '../config/types.js
 import type { Failure } from '../model/failure.js';
 import { checkCertificate } from '../http/certificate.js';
 import type { ExchangeResponse } from '../http/exchange.js';
-import type { TlsInfo } from '../model/tls.js';
-import type { Redact } from '../report/redact.js';
 import { bodyExcerpt } from '../model/server-text.js';
+import type { TlsInfo } from '../model/tls.js';
+import type { Redact } from '../secrets/redact.js';
 
 /** How much of an unexpected value a failure keeps: enough to recognise, bounded in memory. */
 const MAX_ACTUAL_CHARS = 120;

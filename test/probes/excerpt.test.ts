@@ -5,7 +5,7 @@ import type { ExchangeResponse } from '../../src/http/exchange.js';
 import { failureKey } from '../../src/model/failure.js';
 import { checkResponse } from '../../src/probes/expect.js';
 import { describeFailure } from '../../src/report/describe.js';
-import { createRedactor } from '../../src/report/redact.js';
+import { createRedactor } from '../../src/secrets/redact.js';
 import { bodyExcerpt, withoutControls } from '../../src/model/server-text.js';
 
 function response(status: number, body: string, contentType = 'text/plain'): ExchangeResponse {
