@@ -11,6 +11,7 @@ import type { TransportOptions } from '../http/transport.js';
 import { fill, type LoadContext, type VariableScope } from './context.js';
 import { booleanField, field, textField } from './fields.js';
 import type { DataPath } from './positions.js';
+import type { ReachSpec } from './types.js';
 
 /** The fields as written; their strings may still hold `${…}`. */
 export const reachFields = {
@@ -47,12 +48,6 @@ export function layerReach(below: ReachLayers, input: ReachInput | undefined, pa
   return layers;
 }
 
-/** What a request needs from these fields. */
-export interface ReachSpec {
-  transport: TransportOptions;
-  decompress: boolean;
-  basicAuth?: { user: string; password: string };
-}
 
 const NONE: ReachSpec = { transport: {}, decompress: false };
 

@@ -2,7 +2,14 @@
 // that override the file. Durations are milliseconds, rates are fractions, sizes are bytes.
 // Each kind's own config is in its folder (src/probes/<kind>/schema.ts).
 import type { Surface } from '../model/surface.js';
-import type { ReachSpec } from './reach.js';
+import type { TransportOptions } from '../http/transport.js';
+
+/** What a request takes from SPEC's "Reaching real services" fields (config/reach.ts resolves them). */
+export interface ReachSpec {
+  transport: TransportOptions;
+  decompress: boolean;
+  basicAuth?: { user: string; password: string };
+}
 
 export type RequestBody =
   | { type: 'raw'; text: string }

@@ -5,7 +5,7 @@ import { headersField, textCheckField } from '../../config/checks.js';
 import { booleanField, choiceField, countField, durationField, limitField, sizeField, statusField, textField } from '../../config/fields.js';
 import type { Expectations } from '../../config/types.js';
 import { certificateCheckSchema } from '../../config/schema.js';
-import type { ReachSpec } from '../../config/reach.js';
+import type { ReachSpec } from '../../config/types.js';
 import { probeBaseFields, type ProbeBase } from '../base.js';
 
 /** The elements a links probe reads references from: a[href], img[src|srcset], script[src], link[href]. */
