@@ -41,6 +41,8 @@ function describeUnsafe(f: Failure, origin?: string): string {
     case 'connect':
       return describeConnect(f);
     case 'tls':
+      // A certificate that is valid but expires too soon: the handshake itself went fine.
+      if (f.code === 'CERT_EXPIRES_SOON') return f.reason;
       return `TLS handshake failed: ${f.reason}${f.reason.includes(f.code) ? '' : ` (${f.code})`}`;
     case 'timeout':
       return `timed out after ${formatMs(f.afterMs)} ${PHASE_WORDS[f.phase]} (phase ${f.phase})`;

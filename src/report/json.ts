@@ -26,6 +26,8 @@ function probeEntry(r: ProbeResult) {
     successRate: rate(r.successRate),
     latencyMs: r.latencyMs,
     phasesMs: r.phasesMs,
+    httpVersion: r.httpVersion ?? null,
+    tls: r.tls ?? null,
     failuresByClass: r.failuresByClass,
     thresholds: r.thresholds,
     errors: (probe.kind === 'links' ? worstLinksFirst(r.errors) : r.errors).map(({ example, count }) => ({

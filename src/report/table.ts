@@ -36,8 +36,11 @@ export function table(head: string[], c: ChalkInstance, align: ('left' | 'right'
 function probeTable(probes: ProbeResult[], { c, gap }: Style): string {
   // The flaky column appears only when retries saved a sample, so the usual table stays narrow.
   const flaky = probes.some((r) => r.flakySamples > 0);
-  const t = table(['probe', 'kind', 'surface', 'samples', 'ok %', ...(flaky ? ['flaky'] : []), 'p50', 'p95', 'p99', 'max', 'failures'], c, [
-    'left', 'left', 'left', 'right', 'right', ...(flaky ? ['right' as const] : []), 'right', 'right', 'right', 'right', 'left',
+  // Which HTTP version answered (and a certificate under its minDaysLeft), when any probe spoke HTTP.
+  // Left out at 80 columns, where it does not fit; the JSON report always has it.
+  const http = gap !== ' ' && probes.some((r) => r.httpVersion);
+  const t = table(['probe', 'kind', 'surface', 'samples', 'ok %', ...(flaky ? ['flaky'] : []), 'p50', 'p95', 'p99', 'max', ...(http ? ['http'] : []), 'failures'], c, [
+    'left', 'left', 'left', 'right', 'right', ...(flaky ? ['right' as const] : []), 'right', 'right', 'right', 'right', ...(http ? ['left' as const] : []), 'left',
   ], gap);
   for (const r of probes) {
     const ms = (v: number | undefined) => (v === undefined ? '-' : formatMs(v));
@@ -53,11 +56,20 @@ function probeTable(probes: ProbeResult[], { c, gap }: Style): string {
       ms(r.latencyMs?.p95),
       ms(r.latencyMs?.p99),
       ms(r.latencyMs?.max),
+      ...(http ? [httpCell(r, c)] : []),
       // On a narrow terminal the probe's top class alone; the surface and failure tables list the rest.
       c.red(topClasses(r.failuresByClass, gap === ' ' ? 1 : 2)),
     ]);
   }
   return t.toString();
+}
+
+/** `2`, `1.1` or `-`; with `cert 3d` when the probe's certificate is under its minDaysLeft. */
+function httpCell(r: ProbeResult, c: ChalkInstance): string {
+  const version = r.httpVersion ?? '-';
+  const expiring = r.errors.find((e) => e.example.failure.class === 'tls' && e.example.failure.code === 'CERT_EXPIRES_SOON')?.example.failure;
+  const daysLeft = expiring?.class === 'tls' ? expiring.certificate?.daysLeft : undefined;
+  return daysLeft === undefined ? version : `${version} ${c.yellow(`cert ${daysLeft}d`)}`;
 }
 
 /** Flows only: each step's latency and failures, e.g. `login › submit … http_5xx×20`. */
