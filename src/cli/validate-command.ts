@@ -8,6 +8,7 @@ export async function validateCommand(file: string, output: OutputBoundary): Pro
     const config = await loadConfig(file, {}, process.env);
     output.useSecrets(config.secrets);
     const api = config.probes.filter((p) => p.surface === 'api').length;
+    for (const warning of config.warnings ?? []) output.write(process.stderr, `warning: ${formatProblem(warning)}\n`);
     const plural = config.probes.length === 1 ? '' : 's';
     output.write(process.stdout, `${file}: OK, ${config.probes.length} probe${plural} (${api} api, ${config.probes.length - api} web)\n`);
     return ExitCode.Ok;
