@@ -36,6 +36,8 @@ export type Failure =
       limitBytes?: number;
       /** The Content-Encoding, for a body that could not be decoded or decoded past the limit. */
       encoding?: string;
+      /** The setting that raises the limit, when it is not `maxBodySize` (a links probe's page). */
+      limitField?: string;
     }
   | { class: 'redirect'; reason: 'loop' | 'too-many' | 'scheme' | 'invalid-location'; location: string; maxRedirects?: number }
   | { class: 'http_5xx' | 'http_4xx'; status: number; statusText: string; retryAfter?: string; excerpt?: string }

@@ -49,6 +49,10 @@ function describeUnsafe(f: Failure, origin?: string): string {
     case 'reset':
       return `connection closed ${PHASE_WORDS[f.phase]} (${f.code})`;
     case 'protocol':
+      if (f.limitField) {
+        const decoded = f.reason === 'decoded-too-large' ? ` once decoded (${f.encoding ?? 'compressed'})` : '';
+        return `the page is larger than ${formatBytes(f.limitBytes ?? 0)}${decoded}, the most it is read to find links: raise ${f.limitField}`;
+      }
       if (f.reason === 'body-too-large') return `body larger than the ${formatBytes(f.limitBytes ?? 0)} limit (maxBodySize)`;
       if (f.reason === 'missing-location') return 'redirect status without a Location header';
       if (f.reason === 'decoded-too-large') return `${f.encoding ?? 'compressed'} body decodes to more than the ${formatBytes(f.limitBytes ?? 0)} limit (maxBodySize)`;

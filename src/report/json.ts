@@ -41,7 +41,7 @@ function probeEntry(r: ProbeResult) {
     })),
     ...(r.otherErrors > 0 ? { otherErrors: r.otherErrors } : {}),
     ...(r.kindData?.kind === 'flow' ? { steps: r.kindData.steps } : {}),
-    ...(r.kindData?.kind === 'links' ? { links: r.kindData.links } : {}),
+    ...(r.kindData?.kind === 'links' ? { links: { ...r.kindData.links, ...(r.kindData.checked ? { checked: r.kindData.checked } : {}) } } : {}),
   };
 }
 

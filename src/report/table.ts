@@ -130,7 +130,9 @@ function exampleText(example: ErrorGroup['example']): string {
 function failureTable(probes: ProbeResult[], { c, gap }: Style, columns: number): string | null {
   const { rows, hidden: cut } = failureRows(probes);
   if (rows.length === 0) return null;
-  const shown = rows.slice(0, MAX_FAILURE_ROWS).map((row) => ({ ...row, where: truncate(row.where, 28) }));
+  // The link column grows with the terminal (28 characters at 80 columns, up to 60 when wide).
+  const whereWidth = Math.min(60, Math.max(28, Math.floor(columns * 0.3)));
+  const shown = rows.slice(0, MAX_FAILURE_ROWS).map((row) => ({ ...row, where: truncate(row.where, whereWidth) }));
   const hidden = rows.length - shown.length + cut;
   // The message takes what the other columns leave of the terminal's width.
   const widest = (texts: string[]) => Math.max(...texts.map((x) => x.length));

@@ -28,7 +28,8 @@ describe('links probe: loading', () => {
       maxRedirects: 10,
       retry: { retries: 0, delayMs: 1000 },
       timeoutMs: 10_000,
-      maxBodySize: 1024 * 1024,
+      // The page a links probe reads has its own, larger default: documentation pages are big.
+      maxBodySize: 10 * 1024 * 1024,
       insecure: false,
       reach: { transport: {}, decompress: false },
       expect: {},

@@ -18,6 +18,8 @@ export const LINKS_DEFAULTS = {
   limit: 1000,
   /** A few connections per host, like a browser: polite to one server, fast across many. */
   hostConcurrency: 4,
+  /** A real documentation page is often several MB: the page `fromPage` reads may be up to this. */
+  pageMaxBodySize: 10 * 1024 * 1024,
 } as const;
 
 /** Validates and resolves one links probe; null when a problem was reported. */
@@ -38,7 +40,7 @@ export function loadLinksProbe(raw: unknown, path: DataPath, defaults: ResolvedD
     headers,
     maxRedirects: input.maxRedirects ?? defaults.maxRedirects ?? BUILT_IN.maxRedirects,
     timeoutMs: resolveTimeout(input, defaults, ctx),
-    maxBodySize: input.maxBodySize ?? defaults.maxBodySize ?? BUILT_IN.maxBodySize,
+    maxBodySize: input.links.fromPage?.maxBodySize ?? input.maxBodySize ?? LINKS_DEFAULTS.pageMaxBodySize,
     insecure: input.insecure ?? defaults.insecure ?? BUILT_IN.insecure,
     reach,
     expect,

@@ -15,6 +15,8 @@ export const LINK_ELEMENTS: readonly LinkElement[] = ['a', 'img', 'script', 'lin
 /** `links.fromPage`: the page to read and which elements' references to take (all four by default). */
 const fromPageSchema = z.strictObject({
   url: textField,
+  /** The page's own size limit (default 10 MiB: documentation pages are large). */
+  maxBodySize: sizeField.optional(),
   select: z.array(choiceField(LINK_ELEMENTS)).min(1, `expected at least one of ${LINK_ELEMENTS.join(', ')}`).optional(),
 });
 
@@ -86,7 +88,11 @@ export interface LinksProbe extends ProbeBase {
   headers: Record<string, string>;
   maxRedirects: number;
   timeoutMs: number;
-  /** Limit for the page that `fromPage` reads; a link check reads only the first few KiB of each body. */
+  /**
+   * Limit for the page that `fromPage` reads: `links.fromPage.maxBodySize`, else the probe's own
+   * `maxBodySize`, else 10 MiB (not `defaults.maxBodySize`, which is sized for API answers). A
+   * link check reads only the first few KiB of each body.
+   */
   maxBodySize: number;
   insecure: boolean;
   reach: ReachSpec;
