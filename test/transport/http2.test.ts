@@ -107,9 +107,17 @@ describe('HTTP/2 failures keep their classes', () => {
   it('a server that never answers the stream: timeout in phase ttfb', async () => {
     const ca = await testCa();
     const server = createSecureServer({ ...ca.server });
-    server.on('stream', () => undefined);
-    const url = `https://localhost:${await listen(server)}/`;
-    const result = await get(url, { ca: ca.caCert, timeoutMs: 300 }, { timeoutMs: 300 });
+    // Answers /ok; never answers anything else. The stalled request goes on the connection /ok
+    // opened, so however busy the machine, the deadline runs out waiting for headers.
+    server.on('stream', (stream, headers) => {
+      if (headers[':path'] !== '/ok') return;
+      stream.respond({ ':status': 200 });
+      stream.end('ok');
+    });
+    const url = `https://localhost:${await listen(server)}`;
+    const shared = pool({ ca: ca.caCert });
+    expect((await get(`${url}/ok`, {}, {}, shared)).ok).toBe(true);
+    const result = await get(`${url}/stall`, {}, { timeoutMs: 300 }, shared);
     expect(!result.ok && result.failure).toMatchObject({ class: 'timeout', phase: 'ttfb' });
   });
 });
