@@ -16,6 +16,9 @@ const CONNECT_WORDS: Record<string, string> = {
   EHOSTUNREACH: 'host unreachable',
   ENETUNREACH: 'network unreachable',
   EADDRNOTAVAIL: 'address not available',
+  // Only through a proxy: its name did not resolve (the target's own name failing is class dns).
+  ENOTFOUND: 'name not resolved',
+  PROXY_CONNECT_REFUSED: 'tunnel refused',
 };
 
 /**

@@ -5,7 +5,7 @@ import { createSecureServer } from 'node:http2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createProxy } from 'proxy';
 import { noProxyMatcher, parseProxy, proxyChooser, ProxyConfigError } from '../../src/http/proxy.js';
-import { closedPort } from '../helpers/servers.js';
+import { closedPort, fakeLookup } from '../helpers/servers.js';
 import { testCa } from '../helpers/tls-ca.js';
 import { get, listen } from './helpers.js';
 
@@ -88,6 +88,11 @@ describe('the proxy field', () => {
     expect(JSON.stringify(result)).not.toContain('s3cret-pw');
     const plain = await get('http://localhost:1/', { proxy: `http://127.0.0.1:${port}` });
     expect(!plain.ok && plain.failure).toMatchObject({ class: 'connect', proxy: `http://127.0.0.1:${port}` });
+  });
+
+  it('a proxy whose name does not resolve is connect too (not dns: the target was never asked for)', async () => {
+    const result = await get('https://localhost:1/', { proxy: 'http://proxy.invalid:3128', lookup: fakeLookup({}) });
+    expect(!result.ok && result.failure).toMatchObject({ class: 'connect', code: 'ENOTFOUND', proxy: 'http://proxy.invalid:3128' });
   });
 
   it('a proxy that cannot reach the target answers CONNECT with an error: connect, with that status', async () => {
