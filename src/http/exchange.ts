@@ -103,6 +103,8 @@ export function exchange(pool: ConnectionPool, req: ExchangeRequest, interrupt?:
       }
       decodeBody(body, encoding, req.maxBodySize, req.truncateBody === true, (decoded) => {
         if (decoded.ok) resolve({ ok: true, response: { status, statusText, headers, body: decoded.body }, timings, ms, httpVersion, tls });
+        // A link check needs the status, not the body: one it cannot decode is kept as it came.
+        else if (req.truncateBody) resolve({ ok: true, response: { status, statusText, headers, body }, timings, ms, httpVersion, tls });
         else resolve({ ok: false, failure: decoded.failure, timings, ms, httpVersion, tls });
       });
     };
