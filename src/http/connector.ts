@@ -24,6 +24,8 @@ export interface ConnectAttempt {
   /** Where the socket goes (the proxy, through one): to name it when a connect fails. */
   host: string;
   port: number;
+  /** The address the name resolved to (the first, with several). */
+  resolved?: string | undefined;
   /** The proxy this connection goes through, as shown to people (no credentials). */
   proxy?: string;
 }
@@ -152,7 +154,10 @@ function buildOpener(options: ConnectionOptions): Opener {
 
 /** Phase timestamps from the socket's own events. */
 function observe(socket: Socket, attempt: ConnectAttempt): void {
-  socket.once('lookup', () => (attempt.lookup = performance.now()));
+  socket.once('lookup', (_err: Error | null, address: string | undefined) => {
+    attempt.lookup = performance.now();
+    attempt.resolved = address;
+  });
   socket.once('connect', () => (attempt.connect ??= performance.now()));
 }
 
@@ -160,10 +165,11 @@ function observe(socket: Socket, attempt: ConnectAttempt): void {
  * The `address:port` a connection that never connected was trying, read only when it failed:
  * Node lists what happy eyeballs attempted; an IP literal was tried as it is.
  */
-export function addressTrying(socket: Socket | null, hostname: string, port: number): string | undefined {
+export function addressTrying(socket: Socket | null, hostname: string, port: number, resolved?: string): string | undefined {
   const attempted = (socket as { autoSelectFamilyAttemptedAddresses?: string[] } | null)?.autoSelectFamilyAttemptedAddresses;
   if (attempted && attempted.length > 0) return attempted.join(', ');
-  return isIP(hostname) !== 0 ? hostPort(hostname, port) : undefined;
+  if (isIP(hostname) !== 0) return hostPort(hostname, port);
+  return resolved ? hostPort(resolved, port) : undefined;
 }
 
 /**

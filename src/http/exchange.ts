@@ -174,7 +174,7 @@ export function exchange(pool: ConnectionPool, req: ExchangeRequest, interrupt?:
               return;
             }
             if (failure.class === 'connect' && lease.attempt) {
-              failure.address ??= addressTrying(lease.tunnel ?? lease.socket, lease.attempt.host, lease.attempt.port);
+              failure.address ??= addressTrying(lease.tunnel ?? lease.socket, lease.attempt.host, lease.attempt.port, lease.attempt.resolved);
               if (lease.attempt.proxy !== undefined) failure.proxy = lease.attempt.proxy;
             }
             fail(failure);
