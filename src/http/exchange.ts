@@ -164,7 +164,10 @@ export function exchange(pool: ConnectionPool, req: ExchangeRequest, interrupt?:
             const failure = stopped === 'timeout' ? timeoutIn(phase, performance.now() - start, host) : classifyError(err, { phase, host });
             // The server closed a kept-alive connection before answering a byte: what browsers and
             // curl then do, once, is send an idempotent request again on a new connection.
-            if (reused && !retried && stopped === null && failure.class === 'reset' && headersAt === undefined && IDEMPOTENT.has(req.method) && (lease.socket?.bytesRead ?? 0) === bytesBefore) {
+            // Over HTTP/2 the connection carries frames of its own (a GOAWAY, a PING): no headers
+            // for this stream is what says the server did not answer it.
+            const unanswered = headersAt === undefined && (versionOf(lease) === '2' || (lease.socket?.bytesRead ?? 0) === bytesBefore);
+            if (reused && !retried && stopped === null && failure.class === 'reset' && unanswered && IDEMPOTENT.has(req.method)) {
               retried = true;
               pool.release(lease, false);
               lease = pool.acquire(req.url.origin, true);

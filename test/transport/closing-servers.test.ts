@@ -1,7 +1,9 @@
 // Issue 15 items 9 and 13: a server that closes every connection after one response without
 // saying so, and a status line below 100.
+import { createSecureServer } from 'node:http2';
 import { createServer, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { testCa } from '../helpers/tls-ca.js';
 import { get, listen, pool } from './helpers.js';
 
 /**
@@ -47,6 +49,24 @@ describe('a reused connection the server closed before answering', () => {
       expect(result.ok && result.response.body.toString()).toBe('fine');
     }
     expect(server.accepted()).toBe(3);
+  });
+
+  it('over HTTP/2, a session the server ends (GOAWAY) after each response: the next request goes on a new one', async () => {
+    const ca = await testCa();
+    let sessions = 0;
+    const server = createSecureServer({ ...ca.server });
+    server.on('session', () => sessions++);
+    server.on('stream', (stream) => {
+      stream.respond({ ':status': 200 });
+      stream.end('ok', () => stream.session?.close());
+    });
+    const url = `https://localhost:${await listen(server)}/`;
+    const shared = pool({ ca: ca.caCert });
+    for (let i = 0; i < 3; i++) {
+      const result = await get(url, {}, {}, shared);
+      expect(result.ok ? result.response.status : result.failure).toBe(200);
+    }
+    expect(sessions).toBe(3);
   });
 
   it('a POST is not sent twice: it fails as reset', async () => {
