@@ -87,6 +87,41 @@ describe('HTTP/2 by ALPN', () => {
   });
 });
 
+describe('HTTP/2 answers undici handles soundly (pinned)', () => {
+  it('103 Early Hints before the answer, trailers after it, a HEAD with a content-length, a 204', async () => {
+    const ca = await testCa();
+    const server = createSecureServer({ ...ca.server });
+    server.on('stream', (stream, headers) => {
+      const path = headers[':path'];
+      if (path === '/103') {
+        stream.additionalHeaders({ ':status': 103, link: '</a.css>; rel=preload' });
+        stream.respond({ ':status': 200 });
+        return void stream.end('after hints');
+      }
+      if (path === '/trailers') {
+        stream.respond({ ':status': 200 }, { waitForTrailers: true });
+        stream.on('wantTrailers', () => stream.sendTrailers({ 'x-checksum': '1' }));
+        return void stream.end('body');
+      }
+      if (path === '/head') {
+        stream.respond({ ':status': 200, 'content-length': '10' });
+        return void stream.end();
+      }
+      stream.respond({ ':status': 204 });
+      stream.end();
+    });
+    const url = `https://localhost:${await listen(server)}`;
+    const answer = async (path: string, method = 'GET') => {
+      const result = await get(`${url}${path}`, { ca: ca.caCert }, { method });
+      return result.ok ? [result.response.status, result.response.body.toString(), result.httpVersion] : result.failure;
+    };
+    expect(await answer('/103')).toEqual([200, 'after hints', '2']);
+    expect(await answer('/trailers')).toEqual([200, 'body', '2']);
+    expect(await answer('/head', 'HEAD')).toEqual([200, '', '2']);
+    expect(await answer('/none')).toEqual([204, '', '2']);
+  });
+});
+
 describe('HTTP/2 failures keep their classes', () => {
   it('a body over maxBodySize: protocol body-too-large', async () => {
     const ca = await testCa();
