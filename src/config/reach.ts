@@ -15,17 +15,37 @@ import type { ReachSpec } from './types.js';
 
 /** The fields as written; their strings may still hold `${…}`. */
 export const reachFields = {
-  proxy: textField.optional(),
-  http2: booleanField.optional(),
-  ca: textField.optional(),
-  cert: textField.optional(),
-  key: textField.optional(),
-  passphrase: textField.optional(),
-  resolve: z.record(z.string(), textField).optional(),
-  resolver: textField.optional(),
-  ipFamily: field('4 or 6', (v) => (v === 4 || v === 6 ? v : undefined)).optional(),
-  decompress: booleanField.optional(),
-  auth: z.strictObject({ basic: z.strictObject({ user: z.string(), password: z.string() }) }).optional(),
+  proxy: textField
+    .optional()
+    .describe('Send requests through this HTTP proxy (http://user:${secret.P}@host:port; https goes through CONNECT), or none. Without it, HTTPS_PROXY, HTTP_PROXY and NO_PROXY apply.'),
+  http2: booleanField.optional().describe('Offer HTTP/2 by ALPN on https, HTTP/1.1 the fallback (default true); false speaks HTTP/1.1 only.'),
+  ca: textField.optional().describe('A PEM bundle trusted in addition to the system store, relative to the probes file. NODE_EXTRA_CA_CERTS works too.'),
+  cert: textField.optional().describe('Client certificate (PEM) for mTLS, relative to the probes file; goes with key.'),
+  key: textField.optional().describe('Private key (PEM) of the client certificate, relative to the probes file.'),
+  passphrase: textField.optional().describe('Passphrase of an encrypted key: use ${secret.NAME}.'),
+  resolve: z
+    .record(z.string(), textField)
+    .optional()
+    .describe('Like curl --resolve: { "host[:port]": "address" } connects there while Host and SNI keep the URL host.'),
+  resolver: textField.optional().describe('Ask this DNS server (IP address, optional port: "10.0.0.2:53") instead of the system resolver.'),
+  ipFamily: field('4 or 6', (v) => (v === 4 || v === 6 ? v : undefined))
+    .meta({ enum: [4, 6] })
+    .optional()
+    .describe('Use only IPv4 (4) or IPv6 (6); default either, as a browser does.'),
+  decompress: booleanField
+    .optional()
+    .describe('Send accept-encoding: gzip, deflate, br and check bodies decoded (default false); maxBodySize bounds wire and decoded bytes.'),
+  auth: z
+    .strictObject({
+      basic: z
+        .strictObject({
+          user: z.string().describe('User name for HTTP Basic authentication.'),
+          password: z.string().describe('Password for HTTP Basic authentication: use ${secret.NAME}. Masked like a secret.'),
+        })
+        .describe('HTTP Basic authentication: { user, password }.'),
+    })
+    .optional()
+    .describe('Authentication: { basic: { user, password } }. user:pass@ in a URL is sent as Basic too.'),
 };
 
 export type ReachInput = Partial<z.output<z.ZodObject<typeof reachFields>>>;

@@ -11,7 +11,6 @@ import { parseWith } from '../config/issues.js';
 import { formatDataPath, type DataPath } from '../config/positions.js';
 import { defaultsSchema, fileSchema } from '../config/schema.js';
 import { readConfigText } from '../config/read-file.js';
-import { bareDurationWarnings } from '../config/duration-warnings.js';
 import { readYamlSource } from '../config/source.js';
 import { secretForms } from '../secrets/forms.js';
 import { createRedactor } from '../secrets/redact.js';
@@ -70,7 +69,6 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
     concurrency: overrides.concurrency ?? defaults.concurrency ?? BUILT_IN.concurrency,
     probes: selected,
     secrets,
-    warnings: bareDurationWarnings(data, source.locate, file),
   };
 }
 

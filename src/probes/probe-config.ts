@@ -1,6 +1,5 @@
 // The resolved configuration a run gets: its probes (each one of the registered kinds) and the
 // run-wide settings. Durations are milliseconds, rates fractions, sizes bytes.
-import type { ConfigProblem } from '../config/errors.js';
 import type { ProbeKind } from './kind.js';
 import type { PROBE_KINDS } from './registry.js';
 
@@ -20,8 +19,6 @@ export interface RunConfig {
   probes: ProbeConfig[];
   /** Values that must never reach any output (SPEC: secrets print as ***). */
   secrets: string[];
-  /** Things that are valid but probably not meant (`timeout: 5` is 5 ms); `validate` prints them. */
-  warnings?: ConfigProblem[];
 }
 
 /** Registry keys whose kind module resolves probes of another `kind` (a copy-paste slip). */

@@ -238,15 +238,3 @@ probes:
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 });
-
-describe('validate', () => {
-  it('warns about a bare-number duration under 50 and still exits 0', async () => {
-    const YAML = 'version: 1\ndefaults: { timeout: 5 }\nprobes:\n  - { id: a, kind: http, surface: api, request: { url: "http://127.0.0.1:1/" } }\n';
-    const file = join(mkdtempSync(join(tmpdir(), 'upprobe-warn-')), 'probes.yaml');
-    writeFileSync(file, YAML);
-    const { code, stdout, stderr } = await runCli(['validate', file]);
-    expect(code).toBe(0);
-    expect(stdout).toMatch(/OK, 1 probe/);
-    expect(stderr).toMatch(/^warning: .*probes\.yaml:2:22: defaults\.timeout: 5 means 5 milliseconds; write "5s" for seconds$/m);
-  });
-});
