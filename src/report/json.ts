@@ -27,6 +27,8 @@ function probeEntry(r: ProbeResult) {
     latencyMs: r.latencyMs,
     latencyHistogram: r.latencyHistogram,
     phasesMs: r.phasesMs,
+    httpVersion: r.httpVersion ?? null,
+    tls: r.tls ?? null,
     failuresByClass: r.failuresByClass,
     thresholds: r.thresholds,
     errors: (probe.kind === 'links' ? worstLinksFirst(r.errors) : r.errors).map(({ example, count }) => ({
@@ -40,10 +42,9 @@ function probeEntry(r: ProbeResult) {
     })),
     ...(r.otherErrors > 0 ? { otherErrors: r.otherErrors } : {}),
     ...(r.kindData?.kind === 'flow' ? { steps: r.kindData.steps } : {}),
-    ...(r.kindData?.kind === 'links' ? { links: r.kindData.links } : {}),
-    // SPEC: dns and tcp probes speak no HTTP; a tcp probe's handshake fills the same tls block as https.
-    ...(r.kindData?.kind === 'dns' ? { httpVersion: null, dns: { server: r.kindData.server, rcode: r.kindData.rcode, answers: r.kindData.answers } } : {}),
-    ...(r.kindData?.kind === 'tcp' ? { httpVersion: null, peer: r.kindData.peer, tls: r.kindData.tls } : {}),
+    ...(r.kindData?.kind === 'links' ? { links: { ...r.kindData.links, ...(r.kindData.checked ? { checked: r.kindData.checked } : {}) } } : {}),
+    ...(r.kindData?.kind === 'dns' ? { dns: { server: r.kindData.server, rcode: r.kindData.rcode, answers: r.kindData.answers } } : {}),
+    ...(r.kindData?.kind === 'tcp' ? { peer: r.kindData.peer } : {}),
   };
 }
 
