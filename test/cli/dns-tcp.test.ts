@@ -109,6 +109,33 @@ probes:
     expect(stdout).toMatch(/dns-broken .*dns×1/);
   });
 
+  it('a tcp probe with ca, a client certificate (passphrase a secret) and resolve: the reaching fields apply', async () => {
+    const ca = await testCa();
+    const files = await writeTestCa(ca);
+    const appCert = await ca.issue({ commonName: 'app.test' });
+    const port = (await keep(startTlsServer({ cert: appCert.cert, key: appCert.key, ca: ca.caCert, requestCert: true, rejectUnauthorized: true }))).port;
+    const file = probesFile(`version: 1
+defaults: { timeout: 2s, ca: "${files.ca}", resolve: { "app.test": 127.0.0.1 } }
+probes:
+  - id: mtls
+    kind: tcp
+    surface: api
+    tcp: { host: app.test, port: ${port}, tls: true }
+    cert: "${files.clientCert}"
+    key: "${files.clientKeyEncrypted}"
+    passphrase: "\${secret.CLIENT_KEY_PASS}"
+  - { id: no-client-cert, kind: tcp, surface: api, tcp: { host: app.test, port: ${port}, tls: true } }
+`);
+    const out = join(dirname(file), 'report.json');
+    const { code, stdout } = await runCli(['run', file, '--json', out], { env: { CLIENT_KEY_PASS: ca.client.passphrase } });
+    expect(code).toBe(1);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as JsonReport;
+    const [mtls, anonymous] = report.probes;
+    expect(mtls).toMatchObject({ passed: true, tls: { certificate: { subject: 'CN=app.test' } } });
+    expect(anonymous?.errors[0]).toMatchObject({ class: 'tls', detail: { code: 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED' } });
+    expect(stdout + readFileSync(out, 'utf8')).not.toContain(ca.client.passphrase);
+  });
+
   it('a bad dns or tcp probe is a config error at its line:column, exit 2, nothing probed', async () => {
     const file = probesFile(`version: 1
 probes:

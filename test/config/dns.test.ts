@@ -68,6 +68,12 @@ describe('dns probe: problems, each at its line:column', () => {
     expect(problemsOf(dnsProbe('    dns: { name: a.test }', '    expect: { answers: { matches: "(" } }'))[0]).toMatch(/^probes\.yaml:7:\d+: .*answers/);
   });
 
+  it('the reaching fields are refused: dns.server says where to ask', () => {
+    expect(problemsOf(dnsProbe('    dns: { name: a.test }', '    resolver: "127.0.0.1:53"'))).toEqual([
+      'probes.yaml:7:5: probes[0]: resolver does not apply to a dns probe (dns.server says which server to ask)',
+    ]);
+  });
+
   it('an unset variable in the name is named', () => {
     expect(problemsOf(dnsProbe('    dns: { name: "${env.NOPE}.test" }'))).toEqual([
       'probes.yaml:6:18: probes[0].dns.name: environment variable NOPE is not set (read by ${env.NOPE})',

@@ -27,7 +27,7 @@ describe('tcp probe: loading', () => {
       port: 5432,
       tls: false,
       insecure: false,
-      ipFamily: null,
+      transport: {},
       timeoutMs: 10_000,
       expect: {},
     });
@@ -35,11 +35,18 @@ describe('tcp probe: loading', () => {
 
   it('reads tls, insecure (also from defaults), ipFamily, minDaysLeft and a bracketed IPv6 host', () => {
     const text = lines('version: 1', 'defaults: { insecure: true }', 'probes:', '  - id: t', '    kind: tcp', '    surface: web', '    tcp: { host: "[::1]", port: 443, tls: true }', '    ipFamily: 6', '    expect: { certificate: { minDaysLeft: 14 }, maxLatency: 1s }');
-    expect(onlyTcp(text)).toMatchObject({ host: '::1', port: 443, tls: true, insecure: true, ipFamily: 6, expect: { minDaysLeft: 14, maxLatencyMs: 1000 } });
+    expect(onlyTcp(text)).toMatchObject({ host: '::1', port: 443, tls: true, insecure: true, transport: { ipFamily: 6 }, expect: { minDaysLeft: 14, maxLatencyMs: 1000 } });
   });
 });
 
 describe('tcp probe: problems, each at its line:column', () => {
+  it('the HTTP-only reaching fields are refused', () => {
+    expect(problemsOf(tcpProbe('    tcp: { host: a.test, port: 1 }', '    http2: false', '    proxy: "http://127.0.0.1:3128"'))).toEqual([
+      'probes.yaml:7:5: probes[0]: http2 does not apply to a tcp probe (it speaks no HTTP)',
+      'probes.yaml:8:5: probes[0]: proxy does not apply to a tcp probe (it speaks no HTTP)',
+    ]);
+  });
+
   it('a missing or out-of-range port, a tls that is not a boolean, an unknown key', () => {
     expect(problemsOf(tcpProbe('    tcp: { host: a.test }'))).toEqual(['probes.yaml:6:10: probes[0].tcp: missing required key "port"']);
     expect(problemsOf(tcpProbe('    tcp: { host: a.test, port: 70000 }'))).toEqual(['probes.yaml:6:32: probes[0].tcp.port: expected a port from 1 to 65535, got 70000']);

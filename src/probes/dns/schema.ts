@@ -2,6 +2,7 @@
 // its rcode and answers. Its shape in probes.yaml, and what the loader resolves it to.
 import { z } from 'zod';
 import { choiceField, durationField, regexField, textField } from '../../config/fields.js';
+import { reachFields } from '../../config/reach.js';
 import { probeBaseFields, type ProbeBase } from '../base.js';
 import { DNS_RCODES, DNS_RECORD_TYPES, type DnsRcode, type DnsRecordType } from './record-types.js';
 import type { DnsServerAddress } from './server-address.js';
@@ -22,6 +23,9 @@ const dnsExpectSchema = z.strictObject({
   maxLatency: durationField.optional().describe('A slower query fails as class "slow": 50ms, 1s …'),
 });
 
+/** The "reaching real services" fields: about connections, not one DNS question (`dns.server` says where to ask). */
+const NOT_FOR_DNS = Object.keys(reachFields) as (keyof typeof reachFields)[];
+
 /** A dns probe as written. */
 export const dnsProbeSchema = z.strictObject({
   ...probeBaseFields,
@@ -32,6 +36,10 @@ export const dnsProbeSchema = z.strictObject({
     server: textField.optional().describe('The DNS server to ask, host[:port] ("1.1.1.1:53", "[::1]:5353"); default: the system\'s first resolver.'),
   }).describe('The question: name, type and which server to ask.'),
   expect: dnsExpectSchema.optional().describe('What passes (default: NOERROR with at least one answer; rcode alone checks only the rcode).'),
+}).superRefine((probe, ctx) => {
+  for (const key of NOT_FOR_DNS) {
+    if (probe[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], params: { at: 'key' }, message: `${key} does not apply to a dns probe (dns.server says which server to ask)` });
+  }
 });
 
 /** A dns probe after validation, before defaults and interpolation. */

@@ -1,6 +1,6 @@
 // The leaf certificate a TLS handshake presented, as SPEC's `tls.certificate` reads it.
 import type { TLSSocket } from 'node:tls';
-import type { LeafCertificate } from '../../model/tcp.js';
+import type { CertificateInfo as LeafCertificate } from '../../model/tls.js';
 
 const DAY_MS = 86_400_000;
 

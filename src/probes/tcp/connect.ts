@@ -207,8 +207,12 @@ function handshake(socket: Socket, host: string, tls: TlsClientOptions, deadline
   });
 }
 
-/** How long a TLS 1.3 client waits after its handshake for the server's ticket or rejection. */
-const TLS13_GRACE_MS = 100;
+/**
+ * How long a TLS 1.3 client waits after its handshake for the server's ticket or rejection. Most
+ * servers send a ticket at once, so this is waited in full only on servers that send none; 100 ms
+ * let a rejection slip through on a loaded machine, so it is a second (within the deadline).
+ */
+const TLS13_GRACE_MS = 1000;
 
 /** Why verification rejected the certificate, with what the certificate says (the code stays beside it). */
 function rejectionReason(code: string, certificate: LeafCertificate | null, host: string): string {

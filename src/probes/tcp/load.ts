@@ -4,6 +4,7 @@ import type { LoadContext } from '../../config/context.js';
 import { fill } from '../../config/context.js';
 import { BUILT_IN, type ResolvedDefaults } from '../../config/defaults.js';
 import { parseWith } from '../../config/issues.js';
+import { layerReach, resolveReach } from '../../config/reach.js';
 import type { DataPath } from '../../config/positions.js';
 import { resolveBase, resolveTimeout } from '../base.js';
 import { tcpProbeSchema, type TcpProbe } from './schema.js';
@@ -22,6 +23,8 @@ export function loadTcpProbe(raw: unknown, path: DataPath, defaults: ResolvedDef
     ctx.report([...path, 'tcp', 'host'], `expected a host name or an IP address, got ${JSON.stringify(host.display)}`);
     return null;
   }
+  const reach = resolveReach(layerReach(layerReach({}, defaults, ['defaults']), input, path), ctx, WHERE);
+  if (reach === null) return null;
   const expect = input.expect ?? {};
   return {
     ...resolveBase(input, defaults, ctx),
@@ -30,7 +33,7 @@ export function loadTcpProbe(raw: unknown, path: DataPath, defaults: ResolvedDef
     port: input.tcp.port,
     tls: input.tcp.tls ?? false,
     insecure: input.insecure ?? defaults.insecure ?? BUILT_IN.insecure,
-    ipFamily: input.ipFamily ?? null,
+    transport: reach.transport,
     timeoutMs: resolveTimeout(input, defaults, ctx),
     expect: {
       ...(expect.certificate ? { minDaysLeft: expect.certificate.minDaysLeft } : {}),

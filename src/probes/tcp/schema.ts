@@ -2,6 +2,7 @@
 // its certificate checked. Its shape in probes.yaml, and what the loader resolves it to.
 import { z } from 'zod';
 import { booleanField, durationField, field, limitField, textField } from '../../config/fields.js';
+import type { TransportOptions } from '../../http/transport.js';
 import { probeBaseFields, type ProbeBase } from '../base.js';
 
 /** A TCP port, 1–65535. */
@@ -15,6 +16,9 @@ const tcpExpectSchema = z.strictObject({
   maxLatency: durationField.optional().describe('A slower connect (+ handshake) fails as class "slow": 200ms, 1s …'),
 });
 
+/** The "reaching real services" fields that are about HTTP: a tcp probe refuses them. */
+const NOT_FOR_TCP = ['proxy', 'http2', 'decompress', 'auth'] as const;
+
 /** A tcp probe as written. */
 export const tcpProbeSchema = z.strictObject({
   ...probeBaseFields,
@@ -26,10 +30,11 @@ export const tcpProbeSchema = z.strictObject({
   }).describe('Where to connect, and whether to shake hands in TLS.'),
   /** Accept any certificate: the handshake must still complete, and the certificate is still reported. */
   insecure: booleanField.optional().describe('Accept any certificate (default false); it is still read, reported and checked against minDaysLeft.'),
-  /** Only this address family (default: either, each resolved address in turn). */
-  ipFamily: field('4 or 6', (v) => (v === 4 || v === 6 ? v : undefined)).optional().describe('Use only IPv4 (4) or IPv6 (6) addresses (default: either, each in turn).'),
   expect: tcpExpectSchema.optional().describe('What passes besides a completed connect (and handshake).'),
 }).superRefine((probe, ctx) => {
+  for (const key of NOT_FOR_TCP) {
+    if (probe[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], params: { at: 'key' }, message: `${key} does not apply to a tcp probe (it speaks no HTTP)` });
+  }
   if (probe.expect?.certificate !== undefined && probe.tcp.tls !== true) {
     ctx.addIssue({ code: 'custom', path: ['expect', 'certificate'], params: { at: 'key' }, message: 'certificate needs tls: true in tcp (a plain connect has no certificate)' });
   }
@@ -45,7 +50,8 @@ export interface TcpProbe extends ProbeBase {
   port: number;
   tls: boolean;
   insecure: boolean;
-  ipFamily: 4 | 6 | null;
+  /** ca, cert, key, passphrase, resolve, resolver, ipFamily (SPEC "Reaching real services"). */
+  transport: TransportOptions;
   timeoutMs: number;
   expect: {
     /** A leaf expiring in fewer days fails as `tls` (also with `insecure`). */
