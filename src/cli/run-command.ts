@@ -125,10 +125,10 @@ export async function probeOnce(prepared: PreparedRun, interrupt: AbortSignal, o
   return runProbes(config, { interrupt, redact, latencyHistograms: sinks.some((sink) => sink.carriesHistograms), ...(onSample && { onSample }) });
 }
 
-/** Hands a (redacted) result to every sink; each problem is printed on stderr and returned. */
-export async function deliverRun(result: RunResult, prepared: PreparedRun, render: RenderOptions, output: OutputBoundary): Promise<string[]> {
+/** Hands a (redacted) result to every sink; each problem is printed on stderr (unless `print: false`, as on watch's screen) and returned. */
+export async function deliverRun(result: RunResult, prepared: PreparedRun, render: RenderOptions, output: OutputBoundary, { print = true } = {}): Promise<string[]> {
   const problems = await deliverAll(result, prepared.sinks, { redact: prepared.redact, render, stdout: process.stdout });
-  for (const problem of problems) output.write(process.stderr, `upprobe: ${problem} (the probes ran; this report is missing)\n`);
+  if (print) for (const problem of problems) output.write(process.stderr, `upprobe: ${problem} (the probes ran; this report is missing)\n`);
   return problems;
 }
 
