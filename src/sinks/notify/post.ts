@@ -14,26 +14,29 @@ export function displayUrl(url: string): string {
 
 /** POSTs `body` as JSON; resolves when a 2xx answer came, else throws an Error whose message says why in a few words. */
 export async function postJson(url: string, body: unknown, headers: Record<string, string>, timeoutMs: number): Promise<void> {
-  // undici only when a notification is sent: the CLI's start-up never pays for it.
-  const { request } = await import('undici');
+  // Node's own client: one small request per state change needs no connection pool, and the CLI's
+  // start-up never pays for it (imported when a message is sent).
+  const { request } = url.startsWith('https:') ? await import('node:https') : await import('node:http');
+  const payload = Buffer.from(JSON.stringify(body));
   const signal = AbortSignal.timeout(timeoutMs);
-  let status: number;
-  try {
-    const response = await request(url, {
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = request(url, {
       method: 'POST',
-      headers: { ...headers, 'content-type': 'application/json', 'user-agent': USER_AGENT },
-      body: JSON.stringify(body),
+      headers: { ...headers, 'content-type': 'application/json', 'content-length': payload.length, 'user-agent': USER_AGENT },
       signal,
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
     });
-    status = response.statusCode;
-    await response.body.dump();
-  } catch (err) {
+    req.on('response', (response) => {
+      response.resume(); // the answer's body is not read: only its status counts
+      response.on('end', () => resolve(response.statusCode ?? 0));
+      response.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
+  }).catch((err: unknown) => {
     if (signal.aborted) throw new Error(`no answer within ${timeoutMs} ms`);
     const code = (err as { code?: unknown }).code;
     throw new Error(typeof code === 'string' ? describeCode(code) : 'the request failed');
-  }
+  });
   if (status < 200 || status > 299) throw new Error(`HTTP ${status}`);
 }
 
