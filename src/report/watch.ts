@@ -71,7 +71,11 @@ export function renderWatch(view: WatchView, size: ScreenSize): string[] {
   const c = new Chalk({ level: size.color ? 1 : 0 });
   const lines: string[] = [];
   const right = clock(view.now);
-  lines.push(`${c.bold('upprobe watch')}  ${view.title}`.padEnd(Math.max(0, size.columns - right.length - 1)) + right);
+  // The clock keeps its place at the right edge; the title gives way.
+  const width = Math.max(0, size.columns - right.length - 1);
+  const plain = `upprobe watch  ${view.title}`;
+  const header = plain.length > width ? `${plain.slice(0, Math.max(0, width - 1))}…` : plain.padEnd(width);
+  lines.push(`${c.bold(header.slice(0, 13))}${header.slice(13)} ${right}`);
   lines.push('');
   const result = view.result;
   if (result === null) {
