@@ -99,7 +99,7 @@ Exit codes:
       .command('watch')
       .description('run the probes again and again: one screen redrawn after each run on a terminal, one verdict line per run otherwise')
       .argument('[file]', 'probes file', 'probes.yaml')
-      .option('--every <duration>', 'from the start of one run to the start of the next: 30s, 5m (a longer run starts the next at once)', duration, 30_000),
+      .addOption(new Option('--every <duration>', 'from the start of one run to the start of the next: 30s, 5m (a longer run starts the next at once)').argParser(duration).default(30_000, '30s')),
   )
     .addHelpText(
       'after',
