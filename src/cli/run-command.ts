@@ -4,7 +4,7 @@ import type { ConfigOverrides } from '../config/types.js';
 import { ExitCode } from '../model/exit-codes.js';
 import type { RunResult } from '../model/result.js';
 import type { Surface } from '../model/surface.js';
-import { ConfigError, formatProblem, loadConfig } from '../probes/load.js';
+import { ConfigError, formatProblem, loadConfig, parseConfig } from '../probes/load.js';
 import type { RunConfig } from '../probes/probe-config.js';
 import type { SampleListener } from '../probes/runner.js';
 import { REPORTERS } from '../report/registry.js';
@@ -16,6 +16,9 @@ import { SinkUnusable, type Sink } from '../sinks/sink.js';
 import { UsageError } from './errors.js';
 import { terminalWidth, useColor, type OutputBoundary } from './output.js';
 import { progressFor } from './progress.js';
+
+/** A probes file's path, or (from `check`) a file it made: `{ name, text }`. */
+export type ProbesSource = string | { name: string; text: string };
 
 export interface RunFlags {
   concurrency?: number;
@@ -34,9 +37,12 @@ export async function runCommand(file: string, flags: RunFlags, output: OutputBo
   return runFile(file, flags, output, {});
 }
 
-/** Runs a probes file; `extra` and `env` let the demo point it at its own target and sign in there. */
+/**
+ * Runs a probes file; `extra` and `env` let the demo point it at its own target and sign in there.
+ * `check` hands in a file it made (`{ name, text }`) instead of a path.
+ */
 export async function runFile(
-  file: string,
+  file: string | { name: string; text: string },
   flags: RunFlags,
   output: OutputBoundary,
   extra: Partial<ConfigOverrides>,
@@ -87,7 +93,7 @@ export interface PreparedRun {
  * exit code (2) returned. `repeated`: the sinks will deliver run after run (`watch`).
  */
 export async function prepareRun(
-  file: string,
+  file: ProbesSource,
   flags: RunFlags,
   output: OutputBoundary,
   extra: Partial<ConfigOverrides>,
@@ -106,7 +112,7 @@ export async function prepareRun(
   };
   let config;
   try {
-    config = await loadConfig(file, overrides, env);
+    config = typeof file === 'string' ? await loadConfig(file, overrides, env) : parseConfig(file.text, file.name, overrides, env);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     for (const problem of err.problems) output.write(process.stderr, `${formatProblem(problem)}\n`);

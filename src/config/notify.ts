@@ -11,11 +11,11 @@ import { absoluteHttpUrl } from './urls.js';
 export const NOTIFY_TIMEOUT_MS = 10_000;
 
 export const notifySchema = z.strictObject({
-  url: textField.optional(),
-  downAfter: countField.optional(),
-  upAfter: countField.optional(),
-  headers: headersField.optional(),
-  timeout: durationField.optional(),
+  url: textField.optional().describe('The receiver (a Slack or Mattermost incoming webhook, any JSON endpoint); may use ${secret.X}. --notify URL replaces it.'),
+  downAfter: countField.optional().describe('Consecutive failing runs (degraded or down) before a surface is announced as failing. Default 2.'),
+  upAfter: countField.optional().describe('Consecutive passing runs before a surface is announced as up again. Default 2.'),
+  headers: headersField.optional().describe('Headers sent with each message; values may use ${secret.X}.'),
+  timeout: durationField.optional().describe('How long a message may take before it counts as not delivered (sent again at the next run). Default 10s.'),
 });
 
 /** `notify:` resolved: the URL may be null when only `--notify` gives one. */
