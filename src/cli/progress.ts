@@ -23,14 +23,17 @@ export class RunProgress {
   private done = 0;
   private readonly failing = new Set<number>();
   private readonly startedAt = performance.now();
-  /** null when a probe's count is unknown until it runs (a links probe reading its page). */
-  readonly total: number | null;
+  /** The samples known before the run: every probe's but those whose count is discovered (a links probe reading its page). */
+  readonly total: number;
+  /** Some probe's count is discovered as it runs: more than `total` may come. */
+  readonly open: boolean;
   /** The total is an upper bound, not exact (listed links, checked once each). */
   readonly approximate: boolean;
 
   constructor(probes: readonly ProbeConfig[]) {
     const expected = probes.map(expectedSamples);
-    this.total = expected.every((e) => e !== null) ? expected.reduce((n, e) => n + (e?.count ?? 0), 0) : null;
+    this.total = expected.reduce((n, e) => n + (e?.count ?? 0), 0);
+    this.open = expected.some((e) => e === null);
     this.approximate = expected.some((e) => e !== null && !e.exact);
   }
 
@@ -44,9 +47,12 @@ export class RunProgress {
     return performance.now() - this.startedAt;
   }
 
-  /** `412/1000 samples · 2 probes failing · 12s`; the total is `~` when approximate and left out when unknown. */
+  /**
+   * `412/1000 samples · 2 probes failing · 12s`: the total is `~1000` when it is an upper bound
+   * (listed links), `1000+` when a links probe will add the links its page holds.
+   */
   line(): string {
-    const total = this.total === null ? '' : `/${this.approximate ? '~' : ''}${this.total}`;
+    const total = this.total === 0 && this.open ? '' : `/${this.approximate ? '~' : ''}${this.total}${this.open ? '+' : ''}`;
     const failing = this.failing.size === 0 ? 'no probe failing' : `${this.failing.size} probe${this.failing.size === 1 ? '' : 's'} failing`;
     return `${this.done}${total} samples · ${failing} · ${formatElapsed(this.elapsedMs())}`;
   }
