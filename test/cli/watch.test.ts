@@ -1,6 +1,6 @@
 // `upprobe watch` in a real terminal (Debian's tmux) and through pipes, against the built-in
 // target's scenarios switched while it watches.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, probesFile, runCli } from '../helpers/cli.js';
 import { startHttpServer } from '../helpers/servers.js';
@@ -70,6 +70,23 @@ describe.skipIf(!HAVE_TMUX)('upprobe watch in a terminal (tmux)', () => {
     expect(screen).not.toMatch(/upprobe watch {2}probes/);
     expect(tmux.format('#{alternate_on}')).toBe('0');
   }, 90_000);
+
+  it('SIGTERM gives the terminal back too, with exit 143', async () => {
+    const t = await target();
+    const file = watchedProbes(t.url);
+    tmux = startTmux(100, 30, { NO_COLOR: '1' });
+    tmux.type(`node ${BIN} watch ${file} --every 5s; echo "EXIT=$?"`);
+    await tmux.waitFor((s) => state(s, 'api') === 'up', 'the watch screen');
+    expect(tmux.format('#{alternate_on}')).toBe('1');
+    // The pane's shell runs watch in the foreground: its child is the watcher.
+    const shell = Number(tmux.format('#{pane_pid}'));
+    const watcher = Number(execFileSync('pgrep', ['-P', String(shell)], { encoding: 'utf8' }).trim().split('\n')[0]);
+    process.kill(watcher, 'SIGTERM');
+    const screen = await tmux.waitFor((s) => /EXIT=\d+/.test(s), 'the exit code');
+    expect(screen).toMatch(/EXIT=143/);
+    expect(screen).not.toMatch(/upprobe watch {2}probes/);
+    expect(tmux.format('#{alternate_on}')).toBe('0');
+  }, 60_000);
 
   it('the progress line shows on a slow run and is gone before the tables', async () => {
     const slow = await startHttpServer((_req, res) => setTimeout(() => res.end('ok'), 300));
