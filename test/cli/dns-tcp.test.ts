@@ -37,7 +37,7 @@ describe('dns and tcp probes through the CLI', () => {
     const raw = await keep(startRawServer((s) => s.end()));
     const tlsPort = await tlsServer({ cert: ca.server.cert, key: ca.server.key });
     const { code, stdout, probe } = await run(`version: 1
-defaults: { timeout: 2s, samples: 3 }
+defaults: { timeout: 5s, samples: 3 }
 probes:
   - id: dns-app
     kind: dns
@@ -83,7 +83,7 @@ probes:
     const expired = await tlsServer({ cert: ca.expired.cert, key: ca.expired.key });
     const hangsUp = await keep(startRawServer((s) => s.destroy()));
     const { code, stdout, report, probe } = await run(`version: 1
-defaults: { timeout: 2s }
+defaults: { timeout: 5s }
 probes:
   - { id: dns-broken, kind: dns, surface: api, dns: { name: broken.test, server: "${dns.address}" } }
   - { id: dns-wrong, kind: dns, surface: api, dns: { name: app.test, server: "${dns.address}" }, expect: { answers: { equals: 127.0.0.1 } } }
@@ -115,7 +115,7 @@ probes:
     const appCert = await ca.issue({ commonName: 'app.test' });
     const port = (await keep(startTlsServer({ cert: appCert.cert, key: appCert.key, ca: ca.caCert, requestCert: true, rejectUnauthorized: true }))).port;
     const file = probesFile(`version: 1
-defaults: { timeout: 2s, ca: "${files.ca}", resolve: { "app.test": 127.0.0.1 } }
+defaults: { timeout: 5s, ca: "${files.ca}", resolve: { "app.test": 127.0.0.1 } }
 probes:
   - id: mtls
     kind: tcp

@@ -87,7 +87,9 @@ export async function connectTcpProbe(options: TcpConnectOptions): Promise<TcpCo
   const handshakeStarted = performance.now();
   const shaken = await handshake(socket, options.host, options.tls, deadline, options.signal);
   if (shaken.tlsSocket) {
-    result.tls = { version: shaken.tlsSocket.getProtocol() ?? null, authorized: shaken.tlsSocket.authorized, certificate: leafCertificate(shaken.tlsSocket) };
+    // Before the handshake completes, OpenSSL names the version the client offered: not an answer.
+    const version = shaken.secureAt === null ? null : (shaken.tlsSocket.getProtocol() ?? null);
+    result.tls = { version, authorized: shaken.tlsSocket.authorized, certificate: leafCertificate(shaken.tlsSocket) };
     shaken.tlsSocket.destroy();
   }
   socket.destroy();
