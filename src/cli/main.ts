@@ -5,6 +5,7 @@ import { MAX_DURATION_MS, parseDuration } from '../config/duration.js';
 import { ExitCode } from '../model/exit-codes.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { failInternal, UsageError } from './errors.js';
+import { watchOutputStream, writeOut } from './output.js';
 import { FILE_REPORTERS } from './reporters.js';
 
 
@@ -140,6 +141,8 @@ Exit codes:
 export async function main(argv: string[]): Promise<void> {
   process.on('uncaughtException', (err) => failInternal(err));
   process.on('unhandledRejection', (err) => failInternal(err));
+  watchOutputStream(process.stdout, failInternal);
+  watchOutputStream(process.stderr, failInternal);
   try {
     await buildProgram().parseAsync(argv);
   } catch (err) {
@@ -148,7 +151,7 @@ export async function main(argv: string[]): Promise<void> {
       const ok = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help';
       process.exitCode = ok ? ExitCode.Ok : ExitCode.Usage;
     } else if (err instanceof UsageError) {
-      process.stderr.write(`${TOOL_NAME}: ${err.message}\n`);
+      writeOut(process.stderr, `${TOOL_NAME}: ${err.message}\n`);
       process.exitCode = ExitCode.Usage;
     } else {
       failInternal(err);

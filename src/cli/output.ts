@@ -13,7 +13,23 @@ export function setSecrets(secrets: readonly string[]): void {
   redact = createRedactor(secrets);
 }
 
+/** Streams whose reader went away (`upprobe run | head`): writing more to them is pointless. */
+const readerGone = new WeakSet<NodeJS.WritableStream>();
+
+/**
+ * Handles write errors of stdout and stderr: EPIPE means the reader stopped reading (`| head`),
+ * which is its choice, not a failure of the run, so the rest of the output is dropped and the
+ * exit code stays the run's own (as `yes | head` exits 0 for head). Anything else is `otherwise`'s.
+ */
+export function watchOutputStream(stream: NodeJS.WriteStream, otherwise: (err: Error) => void): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') readerGone.add(stream);
+    else otherwise(err);
+  });
+}
+
 export function writeOut(stream: NodeJS.WriteStream, text: string): void {
+  if (readerGone.has(stream)) return;
   stream.write(redact(text));
 }
 
