@@ -30,3 +30,16 @@ export function escapeLabelValue(text: string): string {
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>|~&]/g, '\\$&');
 }
+
+/**
+ * What a terminal would act on rather than show: C0 and C1 control characters (ESC starts every
+ * escape sequence; U+009B is an 8-bit CSI), DEL, and the bidirectional overrides that reorder
+ * what is shown. Line breaks and tabs too: one value is one cell on one line.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const TERMINAL_CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text from outside (a server, a record file) made safe to print: each control character becomes U+FFFD. */
+export function escapeTerminal(text: string): string {
+  return text.replace(TERMINAL_CONTROL, '\uFFFD');
+}

@@ -7,7 +7,9 @@ import { SURFACES } from '../config/types.js';
 import type { ProbeResult, RunResult } from '../model/result.js';
 import type { ErrorGroup } from '../stats/probe-stats.js';
 import { describeChain, describeFailure, formatMs } from './describe.js';
+import { escapeTerminal } from './escape.js';
 import { failureRows, MAX_FAILURE_ROWS, topClasses, truncate } from './failure-rows.js';
+import { redactStrings } from './redact.js';
 import type { RenderOptions, Reporter } from './reporter.js';
 import { percent, verdictLine } from './verdict.js';
 
@@ -161,8 +163,14 @@ function lagWarning({ timingConfidence: { distorted, eventLoopDelayMs: lag } }: 
   return `warning: upprobe's event loop lagged (p99 ${formatMs(lag.p99)}, max ${formatMs(lag.max)}): latencies may be inflated by up to that much; lower --concurrency or run on a less busy machine`;
 }
 
+/** The result with every string terminal-safe: server text must not drive the terminal (only upprobe's own colours do). */
+function terminalSafe(result: RunResult): RunResult {
+  return redactStrings(result, escapeTerminal);
+}
+
 export const tableReporter: Reporter = {
-  render(result: RunResult, options: RenderOptions): string {
+  render(unsafe: RunResult, options: RenderOptions): string {
+    const result = terminalSafe(unsafe);
     const c = new Chalk({ level: options.color ? 1 : 0 });
     // Two spaces between columns read best; on a narrow terminal (80 columns) one space keeps
     // each row on one line. The failures table fits itself by shortening its messages.
@@ -174,5 +182,5 @@ export const tableReporter: Reporter = {
 };
 
 export const quietReporter: Reporter = {
-  render: (result) => `${verdictLine(result)}\n`,
+  render: (result) => `${verdictLine(terminalSafe(result))}\n`,
 };
