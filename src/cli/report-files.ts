@@ -1,11 +1,11 @@
 // Where this run's file reports go, checked before anything is probed, and written after:
 // every byte through the output boundary (output.ts), so redaction covers every report.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { RunResult } from '../model/result.js';
 import type { RenderOptions } from '../report/reporter.js';
 import { UsageError } from './errors.js';
-import { appendWhole, checkWritable, writeFileAtomic, writeOut } from './output.js';
+import { appendWhole, writeFileAtomic, writeOut, writeToStream } from './output.js';
+import { inspectDestination } from './report-destination.js';
 import { FILE_REPORTERS, type FileReporter } from './reporters.js';
 
 /** One report to write: a file path, or `-` for stdout. */
@@ -35,11 +35,12 @@ export function reportTargets(flags: object, env: Record<string, string | undefi
   const seen = new Map<string, string>();
   for (const target of targets) {
     if (target.path === '-') continue;
-    const key = resolve(target.path);
-    const other = seen.get(key);
+    const destination = inspectDestination(target.path, target.file.write);
+    // Two reports in one regular file would overwrite each other; a device or FIFO takes both.
+    if (destination.kind === 'stream') continue;
+    const other = seen.get(destination.path);
     if (other) throw new UsageError(`${other} and ${target.origin} both write ${target.path}; give each report its own file`);
-    seen.set(key, target.origin);
-    checkWritable(target.path, target.file.write);
+    seen.set(destination.path, target.origin);
   }
   return targets;
 }
@@ -57,13 +58,20 @@ export function writeReports(result: RunResult, targets: ReportTarget[], options
   const problems: string[] = [];
   for (const { file, path } of targets) {
     try {
-      const previous = file.carriesTotals ? readIfExists(path) : null;
+      if (path === '-') {
+        writeOut(process.stdout, file.reporter.render(result, { ...options, color: false, previous: null }));
+        continue;
+      }
+      // Looked at again: what is at the path may have changed while the probes ran.
+      const destination = inspectDestination(path, file.write);
+      // Only a regular file can be read back (a FIFO would wait for a writer forever).
+      const previous = file.carriesTotals && destination.kind === 'file' && destination.existing ? readIfExists(destination.path) : null;
       const text = file.reporter.render(result, { ...options, color: false, previous });
-      if (path === '-') writeOut(process.stdout, text);
-      else if (file.write === 'append') appendWhole(path, text);
-      else writeFileAtomic(path, text);
+      if (destination.kind === 'stream') writeToStream(destination.path, text, destination.fifo);
+      else if (file.write === 'append') appendWhole(destination.path, text);
+      else writeFileAtomic(destination.path, text, destination.existing);
     } catch (err) {
-      problems.push(`cannot write ${path}: ${err instanceof Error ? err.message : String(err)}`);
+      problems.push(`cannot write ${path}: ${err instanceof Error ? err.message.replace(/^cannot write .*?: /, '') : String(err)}`);
     }
   }
   return problems;
