@@ -12,11 +12,6 @@ const CAPTURE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const SOURCES = ['regex', 'json', 'header', 'cookie'] as const;
 
-/** How many capturing groups a regex has (a regex that can match "" tells, through its match). */
-function groupCount(pattern: RegExp): number {
-  return (new RegExp(`${pattern.source}|`).exec('')?.length ?? 1) - 1;
-}
-
 const captureEntrySchema = z
   .strictObject({
     regex: regexField.optional(),
@@ -35,7 +30,7 @@ const captureEntrySchema = z
     if (given.length > 1) return issue(`use only one of ${SOURCES.join(', ')} (found ${given.join(' and ')})`, [given[1] ?? '']);
     let source: CaptureSource;
     if (entry.regex !== undefined) {
-      if (groupCount(entry.regex) === 0) return issue('the regex needs a capturing group: the value is its first group, e.g. value="([^"]+)"', ['regex']);
+      if (entry.regex.groupCount === 0) return issue('the regex needs a capturing group: the value is its first group, e.g. value="([^"]+)"', ['regex']);
       source = { from: 'regex', pattern: entry.regex };
     } else if (entry.json !== undefined) {
       const parsed = parseJsonPath(entry.json);

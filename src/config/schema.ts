@@ -1,5 +1,5 @@
 // The shape of probes.yaml (SPEC "probes.yaml"), as strict zod schemas: an unknown key is an
-// error that lists the allowed ones. Values come out converted (ms, fractions, bytes, RegExp).
+// error that lists the allowed ones. Values come out converted (ms, fractions, bytes, RE2 patterns).
 import { z } from 'zod';
 import { SURFACES, type Expectations, type Thresholds } from './types.js';
 import { formField, headerChecksField, headersField, jsonChecksField } from './checks.js';

@@ -1,5 +1,6 @@
 // The resolved configuration: what the loader hands the runners after validation, defaults and
 // interpolation. Durations are milliseconds, rates are fractions, sizes are bytes.
+import type { Pattern } from './pattern.js';
 
 export type Surface = 'api' | 'web';
 export const SURFACES: readonly Surface[] = ['api', 'web'];
@@ -35,13 +36,13 @@ export interface StatusMatcher {
 export type ValueCheck =
   | { op: 'equals'; value: unknown }
   | { op: 'contains'; value: string }
-  | { op: 'matches'; value: RegExp }
+  | { op: 'matches'; value: Pattern }
   | { op: 'exists'; value: boolean };
 
 export interface Expectations {
   status?: StatusMatcher;
   maxLatencyMs?: number;
-  body?: { contains?: string; matches?: RegExp };
+  body?: { contains?: string; matches?: Pattern };
   json?: { path: string; check: ValueCheck }[];
   headers?: { name: string; check: ValueCheck }[];
   /** Where the redirect chain must end (links probes): checked against the absolute final URL. */
@@ -114,7 +115,7 @@ export interface LinksProbe extends ProbeBase {
 
 /** Where a flow step reads a value from: the final response's body, headers, or the cookie jar. */
 export type CaptureSource =
-  | { from: 'regex'; pattern: RegExp }
+  | { from: 'regex'; pattern: Pattern }
   | { from: 'json'; path: string }
   | { from: 'header'; name: string }
   | { from: 'cookie'; name: string };

@@ -41,7 +41,7 @@ export async function captureAll(
 async function readCapture(source: CaptureSource, response: ExchangeResponse, url: URL, jar: CookieJar): Promise<string | undefined> {
   switch (source.from) {
     case 'regex':
-      return source.pattern.exec(response.body.toString('utf8'))?.[1];
+      return source.pattern.firstGroup(response.body.toString('utf8'));
     case 'json': {
       let document: unknown;
       try {
