@@ -6,6 +6,7 @@ import type { Expectations, StatusMatcher, ValueCheck } from '../config/types.js
 import type { Failure } from '../model/failure.js';
 import type { ExchangeResponse } from '../http/exchange.js';
 import type { Redact } from '../report/redact.js';
+import { MAX_JSON_DEPTH, parseJsonBody } from './json-body.js';
 
 /** How much of an unexpected value a failure keeps: enough to recognise, bounded in memory. */
 const MAX_ACTUAL_CHARS = 120;
@@ -43,14 +44,15 @@ export function checkResponse(expect: Expectations, response: ExchangeResponse, 
   }
 
   if (expect.json && expect.json.length > 0) {
-    let document: unknown;
-    try {
-      document = JSON.parse(response.body.toString('utf8'));
-    } catch {
-      return { class: 'assertion', check: 'json', expected: 'a JSON body', actual: excerpt(response.body.toString('utf8')) };
+    const text = response.body.toString('utf8');
+    const parsed = parseJsonBody(text);
+    if ('problem' in parsed) {
+      return parsed.problem === 'too-deep'
+        ? { class: 'assertion', check: 'json', expected: `a JSON body nested at most ${MAX_JSON_DEPTH} levels deep`, actual: `nested deeper than ${MAX_JSON_DEPTH} levels` }
+        : { class: 'assertion', check: 'json', expected: 'a JSON body', actual: excerpt(text) };
     }
     for (const { path, check } of expect.json) {
-      const found = evaluateJsonPath(document, path);
+      const found = evaluateJsonPath(parsed.document, path);
       const failure = checkValue(check, found.found, found.value);
       if (failure) return { class: 'assertion', check: 'json', target: path, ...failure };
     }
