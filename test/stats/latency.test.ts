@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LatencyHistogram } from '../../src/stats/latency.js';
+import { EXACT_VALUES, LatencyHistogram } from '../../src/stats/latency.js';
 import { ProbeStats, MAX_ERROR_GROUPS } from '../../src/stats/probe-stats.js';
 import { emptyPhases } from '../../src/model/timings.js';
 
@@ -32,6 +32,21 @@ describe('LatencyHistogram', () => {
 
   it('has no summary before a sample', () => {
     expect(new LatencyHistogram().summary()).toBeNull();
+  });
+
+  // Issue 15, item 16: the first values are kept exactly (no histogram allocated for a one-sample
+  // probe); past EXACT_VALUES they move into the HDR histogram, and the percentiles agree.
+  it('gives the same percentiles, within HDR precision, before and after the histogram is made', () => {
+    const values = Array.from({ length: EXACT_VALUES }, (_, i) => 0.4 + ((i * 37) % EXACT_VALUES) * 3.3);
+    const exact = new LatencyHistogram();
+    for (const ms of values) exact.record(ms);
+    const hdr = new LatencyHistogram();
+    for (const ms of [...values, ...values]) hdr.record(ms); // twice as many: in the histogram
+    for (const p of [1, 50, 95, 99, 100]) {
+      expect(Math.abs(hdr.percentile(p) - exact.percentile(p))).toBeLessThanOrEqual(exact.percentile(p) * 0.001 + 0.001);
+    }
+    expect(exact.percentile(50)).toBe([...values].sort((a, b) => a - b)[EXACT_VALUES / 2 - 1]);
+    expect(hdr.total).toEqual({ count: 2 * EXACT_VALUES, sumMs: expect.closeTo(2 * values.reduce((a, b) => a + b, 0), 6) as number });
   });
 });
 
