@@ -3,11 +3,14 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { MAX_DURATION_MS, parseDuration } from '../config/duration.js';
 import { ExitCode } from '../model/exit-codes.js';
+import { SCENARIOS } from '../target/scenario-names.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { failInternal, UsageError } from './errors.js';
-import { watchOutputStream, writeOut } from './output.js';
-import { FILE_REPORTERS } from './reporters.js';
+import { SINKS } from '../sinks/registry.js';
+import { OutputBoundary, watchOutputStream } from './output.js';
 
+/** --scenario's help, from the list itself, so a new scenario cannot be left out. */
+const SCENARIO_HELP = `what the target should break: ${SCENARIOS.join(', ')}`;
 
 /** A flag's whole number ≥ 1. */
 function positiveInt(value: string): number {
@@ -40,11 +43,11 @@ function collectList(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 }
 
-/** One option per file reporter that has a flag (reporters.ts is the list). */
+/** One option per sink that has a flag (sinks/registry.ts is the list). */
 function addReportOptions(command: Command): Command {
   const fromEnv: string[] = [];
-  for (const { source, description, stdout } of FILE_REPORTERS) {
-    if ('flag' in source) command.option(`--${source.flag} ${stdout ? '[path]' : '<path>'}`, description);
+  for (const { source, description } of SINKS) {
+    if ('flag' in source) command.option(`--${source.flag} ${source.argument}`, description);
     else fromEnv.push(`  ${source.env} set: ${description}`);
   }
   if (fromEnv.length > 0) command.addHelpText('after', `\nEnvironment:\n${fromEnv.join('\n')}`);
@@ -66,7 +69,7 @@ function addRunOptions(command: Command): Command {
     .option('-q, --quiet', 'print only the verdict line');
 }
 
-export function buildProgram(): Command {
+export function buildProgram(output: OutputBoundary): Command {
   const program = new Command(TOOL_NAME)
     .description('Synthetic uptime probes: HTTP checks, login flows and link resolution, with app-API failures kept apart from web-front-end failures.')
     .version(VERSION, '-V, --version')
@@ -86,7 +89,7 @@ Exit codes:
   addRunOptions(program.command('run').description('run every probe once').argument('[file]', 'probes file', 'probes.yaml')).action(
     async (file: string, options: Record<string, unknown>) => {
       const { runCommand } = await import('./run-command.js');
-      process.exitCode = await runCommand(file, options);
+      process.exitCode = await runCommand(file, options, output);
     },
   );
 
@@ -96,17 +99,17 @@ Exit codes:
     .argument('[file]', 'probes file', 'probes.yaml')
     .action(async (file: string) => {
       const { validateCommand } = await import('./validate-command.js');
-      process.exitCode = await validateCommand(file);
+      process.exitCode = await validateCommand(file, output);
     });
 
   addRunOptions(
     program
       .command('demo')
       .description('start the built-in target on a free loopback port and run the shipped probes.yaml against it')
-      .option('--scenario <name>', 'what the target should break: healthy, app-outage, web-outage, slow, hang, login-broken, login-slow', 'healthy'),
+      .option('--scenario <name>', SCENARIO_HELP, 'healthy'),
   ).action(async (options: Record<string, unknown>) => {
     const { demoCommand } = await import('./demo-command.js');
-    process.exitCode = await demoCommand(options);
+    process.exitCode = await demoCommand(options, output);
   });
 
   program
@@ -117,7 +120,42 @@ Exit codes:
     .option('--no-color', 'plain output; NO_COLOR and a non-TTY stdout do the same')
     .action(async (file: string, options: { last: number; color?: boolean }) => {
       const { historyCommand } = await import('./history-command.js');
-      process.exitCode = historyCommand(file, options);
+      process.exitCode = historyCommand(file, options, output);
+    });
+
+  program
+    .command('merge')
+    .description('merge run reports from several vantage points (JSON files, --record histories) into one verdict with a quorum')
+    .argument('<report...>', 'JSON reports (--json) and NDJSON histories (--record); the newest run of each vantage counts')
+    .option('--quorum <q>', 'how many healthy vantages must see a surface failing: majority, any, all, or a number', 'majority')
+    .option('--max-age <duration>', 'ignore reports that started longer ago than this (15m, 2h)', '15m')
+    .option('--json [path]', 'write the merged report to path, or to stdout when no path or - is given (tables then go to stderr)')
+    .option('--no-color', 'plain output; NO_COLOR and a non-TTY stdout do the same')
+    .option('-q, --quiet', 'print only the verdict line')
+    .addHelpText(
+      'after',
+      `
+Exit codes:
+  0  the quorum says every surface is up (a regional failure below the quorum still exits 0)
+  1  the quorum says a surface is failing
+  2  bad input: a missing or unreadable file, not a report, a newer schemaVersion,
+     two files claiming one vantage's same run, or no report inside --max-age
+  4  no healthy vantage: every vantage's prober was impaired`,
+    )
+    .action(async (files: string[], options: { quorum: string; maxAge: string; json?: string | true; color?: boolean; quiet?: boolean }) => {
+      const { mergeCommand } = await import('./merge-command.js');
+      process.exitCode = mergeCommand(files, options, output);
+    });
+
+  program
+    .command('report')
+    .description('write a run history (--record) as one self-contained HTML page: failure-rate timeline, latency per probe, incidents, latest diagnosis')
+    .argument('<history>', 'the file that `run --record` appends to')
+    .requiredOption('--html <path>', 'where to write the page (opens from file://; no request leaves it)')
+    .option('--last <n>', 'only the last n runs', positiveInt)
+    .action(async (file: string, options: { html: string; last?: number }) => {
+      const { reportCommand } = await import('./report-command.js');
+      process.exitCode = await reportCommand(file, options, output);
     });
 
   program
@@ -128,7 +166,7 @@ Exit codes:
       if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port from 0 to 65535.');
       return n;
     }, 8080)
-    .option('--scenario <name>', 'what the target should break: healthy, app-outage, web-outage, slow, hang, login-broken, login-slow', 'healthy')
+    .option('--scenario <name>', SCENARIO_HELP, 'healthy')
     .action(async (options: { port: number; scenario: string }) => {
       const { targetCommand } = await import('./target-command.js');
       process.exitCode = await targetCommand(options);
@@ -139,22 +177,24 @@ Exit codes:
 
 /** Runs the CLI; never throws: every outcome is an exit code. */
 export async function main(argv: string[]): Promise<void> {
-  process.on('uncaughtException', (err) => failInternal(err));
-  process.on('unhandledRejection', (err) => failInternal(err));
-  watchOutputStream(process.stdout, failInternal);
-  watchOutputStream(process.stderr, failInternal);
+  // Every command prints through this one boundary; an internal error quotes what it may have seen.
+  const output = new OutputBoundary();
+  process.on('uncaughtException', (err) => failInternal(err, output));
+  process.on('unhandledRejection', (err) => failInternal(err, output));
+  watchOutputStream(process.stdout, (err) => failInternal(err, output));
+  watchOutputStream(process.stderr, (err) => failInternal(err, output));
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram(output).parseAsync(argv);
   } catch (err) {
     if (err instanceof CommanderError) {
       // Help and --version "errors" are successes; anything else commander reports is usage.
       const ok = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help';
       process.exitCode = ok ? ExitCode.Ok : ExitCode.Usage;
     } else if (err instanceof UsageError) {
-      writeOut(process.stderr, `${TOOL_NAME}: ${err.message}\n`);
+      output.write(process.stderr, `${TOOL_NAME}: ${err.message}\n`);
       process.exitCode = ExitCode.Usage;
     } else {
-      failInternal(err);
+      failInternal(err, output);
     }
   }
 }

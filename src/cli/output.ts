@@ -1,16 +1,8 @@
-// The output boundary: everything upprobe prints or writes passes through here, redacted.
-import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, closeSync, constants, fstatSync, openSync, readSync, renameSync, type Stats, unlinkSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { createRedactor, redactStrings, type Redact } from '../report/redact.js';
-import { withFileLock } from './file-lock.js';
-
-let redact: Redact = (text) => text;
-
-/** Registers the run's secrets; from now on no output can contain them. */
-export function setSecrets(secrets: readonly string[]): void {
-  redact = createRedactor(secrets);
-}
+// The output boundary: everything upprobe prints passes through here, redacted. One boundary per
+// process, made by main() and handed to each command: once a command knows the run's secrets it
+// tells the boundary, and from then on nothing printed (or delivered by a sink) can contain them.
+import { REPORT_ESCAPES } from '../report/escape.js';
+import { createRedactor, redactValue, type Redactor } from '../secrets/redact.js';
 
 /** Streams whose reader went away (`upprobe run | head`): writing more to them is pointless. */
 const readerGone = new WeakSet<NodeJS.WritableStream>();
@@ -18,23 +10,34 @@ const readerGone = new WeakSet<NodeJS.WritableStream>();
 /**
  * Handles write errors of stdout and stderr: EPIPE means the reader stopped reading (`| head`),
  * which is its choice, not a failure of the run, so the rest of the output is dropped and the
- * exit code stays the run's own (as `yes | head` exits 0 for head). Anything else is `otherwise`'s.
+ * exit code stays the run's own (as `yes | head` leaves head's alone). Any other error is
+ * `otherwise`'s, unless the reader had gone already (writing on is what fails then).
  */
 export function watchOutputStream(stream: NodeJS.WriteStream, otherwise: (err: Error) => void): void {
   stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') readerGone.add(stream);
+    if (err.code === 'EPIPE' || readerGone.has(stream)) readerGone.add(stream);
     else otherwise(err);
   });
 }
 
-export function writeOut(stream: NodeJS.WriteStream, text: string): void {
-  if (readerGone.has(stream)) return;
-  stream.write(redact(text));
-}
+export class OutputBoundary {
+  private current: Redactor = createRedactor([]);
 
-/** A run result (or any plain value) with secrets masked in every string, before a reporter cuts any. */
-export function redacted<T>(value: T): T {
-  return redactStrings(value, redact);
+  /** Registers the run's secrets; returns the redactor that masks them (in every reporter's escaping too). */
+  useSecrets(secrets: readonly string[]): Redactor {
+    this.current = createRedactor(secrets, REPORT_ESCAPES);
+    return this.current;
+  }
+
+  write(stream: NodeJS.WritableStream, text: string): void {
+    if (readerGone.has(stream)) return;
+    stream.write(this.current(text));
+  }
+
+  /** A run result (or any plain value) with secrets masked in every string, before a reporter cuts any. */
+  redacted<T>(value: T): T {
+    return redactValue(value, this.current);
+  }
 }
 
 /** Colour only on a TTY, without NO_COLOR, and unless --no-color (SPEC). */
@@ -47,95 +50,4 @@ export function useColor(stream: NodeJS.WriteStream, flag: boolean | undefined):
 export function terminalWidth(stream: NodeJS.WriteStream): number {
   const fromEnv = Number(process.env.COLUMNS);
   return stream.columns || (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 120);
-}
-
-/**
- * Appends a record so that two overlapping runs (cron) leave two whole records: under a lock
- * file (file-lock.ts), in a single write(2) to a file opened with O_APPEND. A file whose last line
- * was cut short (a writer died) gets a line break first, so the new record is not glued to it.
- */
-export function appendWhole(path: string, text: string): void {
-  withFileLock(path, () => {
-    const fd = openSync(path, 'a+'); // O_APPEND, and readable for the check below
-    try {
-      const data = Buffer.from(endsWithNewline(fd) ? redact(text) : `\n${redact(text)}`);
-      const written = writeSync(fd, data);
-      if (written !== data.length) throw new Error(`short write to ${path}: ${written} of ${data.length} bytes`);
-    } finally {
-      closeSync(fd);
-    }
-  });
-}
-
-/** True for an empty file or one whose last byte is a line break. */
-function endsWithNewline(fd: number): boolean {
-  const { size } = fstatSync(fd);
-  if (size === 0) return true;
-  const last = Buffer.alloc(1);
-  return readSync(fd, last, 0, 1, size - 1) === 1 && last[0] === 0x0a;
-}
-
-/**
- * Writes a report file so that a reader (cron, a dashboard) sees the old file or the new one,
- * never half of one: write a temporary file beside it, then rename it into place. The new file
- * keeps the mode (and, where allowed, the owner) of the one it replaces, as logrotate does: a
- * 0600 report stays private. The temporary name is short, so any name the target can have fits.
- */
-export function writeFileAtomic(path: string, text: string, existing: Stats | null = null): void {
-  const temporary = join(dirname(path), `.upprobe-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    writeFileSync(temporary, redact(text), existing ? { mode: existing.mode & 0o7777 } : {});
-    if (existing) {
-      chmodSync(temporary, existing.mode & 0o7777); // the umask narrowed the mode given at creation
-      keepOwner(temporary, existing);
-    }
-    renameSync(temporary, path);
-  } catch (err) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // nothing to clean up
-    }
-    throw err;
-  }
-}
-
-function keepOwner(path: string, existing: Stats): void {
-  if (existing.uid === process.getuid?.() && existing.gid === process.getgid?.()) return;
-  try {
-    chownSync(path, existing.uid, existing.gid);
-  } catch {
-    // Only root may give a file away: the report is then ours, as any new file would be.
-  }
-}
-
-/**
- * Writes a report into a device or FIFO as it is (it cannot be replaced or locked). A FIFO no
- * process is reading would block the run forever at open, so that is an error instead.
- */
-export function writeToStream(path: string, text: string, fifo: boolean): void {
-  const data = redact(text);
-  if (!fifo) {
-    writeFileSync(path, data, { flag: 'w' });
-    return;
-  }
-  let probe: number;
-  try {
-    probe = openSync(path, constants.O_WRONLY | constants.O_NONBLOCK);
-  } catch (err) {
-    if (typeof err === 'object' && err !== null && 'code' in err && err.code === 'ENXIO') throw new Error('no process is reading this FIFO');
-    throw err;
-  }
-  try {
-    // A reader is there, so this open does not block; it is made before the probe closes, else
-    // the reader would see the end of its input. Blocking writes let a slow reader take its time.
-    const fd = openSync(path, constants.O_WRONLY);
-    try {
-      writeFileSync(fd, data);
-    } finally {
-      closeSync(fd);
-    }
-  } finally {
-    closeSync(probe);
-  }
 }

@@ -25,6 +25,7 @@ function probeEntry(r: ProbeResult) {
     flakySamples: r.flakySamples,
     successRate: rate(r.successRate),
     latencyMs: r.latencyMs,
+    latencyHistogram: r.latencyHistogram,
     phasesMs: r.phasesMs,
     failuresByClass: r.failuresByClass,
     thresholds: r.thresholds,
@@ -38,8 +39,8 @@ function probeEntry(r: ProbeResult) {
       detail: example.failure,
     })),
     ...(r.otherErrors > 0 ? { otherErrors: r.otherErrors } : {}),
-    ...(r.steps ? { steps: r.steps } : {}),
-    ...(r.links ? { links: r.links } : {}),
+    ...(r.kindData?.kind === 'flow' ? { steps: r.kindData.steps } : {}),
+    ...(r.kindData?.kind === 'links' ? { links: r.kindData.links } : {}),
   };
 }
 

@@ -3,15 +3,15 @@
 import { stripVTControlCharacters } from 'node:util';
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import { SURFACES } from '../config/types.js';
+import { SURFACES } from '../model/surface.js';
 import type { ProbeResult, RunResult } from '../model/result.js';
-import type { ErrorGroup } from '../stats/probe-stats.js';
+import type { ErrorGroup } from '../model/counts.js';
 import { describeChain, describeFailure, formatMs } from './describe.js';
-import { escapeTerminal } from './escape.js';
+import { terminalSafe } from './escape.js';
 import { failureRows, MAX_FAILURE_ROWS, topClasses, truncate } from './failure-rows.js';
-import { redactStrings } from './redact.js';
 import type { RenderOptions, Reporter } from './reporter.js';
 import { percent, verdictLine } from './verdict.js';
+import { wrapWords } from './wrap.js';
 
 /** Borderless: pastes into chat and reads in any terminal. */
 const PLAIN_CHARS = {
@@ -64,11 +64,11 @@ function probeTable(probes: ProbeResult[], { c, gap }: Style): string {
 
 /** Flows only: each step's latency and failures, e.g. `login › submit … http_5xx×20`. */
 function stepTable(probes: ProbeResult[], { c, gap }: Style): string | null {
-  const flows = probes.filter((r) => r.steps && r.steps.length > 0);
+  const flows = probes.flatMap((r) => (r.kindData?.kind === 'flow' && r.kindData.steps.length > 0 ? [{ r, steps: r.kindData.steps }] : []));
   if (flows.length === 0) return null;
   const t = table(['flow › step', 'ran', 'ok %', 'p50', 'p95', 'max', 'failures'], c, ['left', 'right', 'right', 'right', 'right', 'right', 'left'], gap);
-  for (const r of flows) {
-    for (const step of r.steps ?? []) {
+  for (const { r, steps } of flows) {
+    for (const step of steps) {
       const ran = r.samples - step.skipped;
       const failed = Object.values(step.failuresByClass).reduce((a, b) => a + b, 0);
       const ms = (v: number | undefined) => (v === undefined ? '-' : formatMs(v));
@@ -128,7 +128,8 @@ function failureTable(probes: ProbeResult[], { c, gap }: Style, columns: number)
     widest(['class', ...shown.map((r) => r.example.failure.class)]) +
     widest(['count', ...shown.map((r) => `×${r.count}`)]) +
     4 * gap.length;
-  const room = Math.max(30, columns - used);
+  // At least a status line's worth ("503 Service Unav…"); below that, rather too wide than unreadable.
+  const room = Math.max(16, columns - used);
   const t = table(['probe', 'step or link', 'class', 'count', 'example'], c, ['left', 'left', 'left', 'right', 'left'], gap);
   for (const row of shown) {
     t.push([row.probe, row.where, c.red(row.example.failure.class), `×${row.count}`, truncate(exampleText(row.example), room)]);
@@ -145,9 +146,10 @@ function renderBlocks(result: RunResult, style: Style, columns: number): { table
   const rest: string[] = [];
   const failures = failureTable(result.probes, style, columns);
   if (failures) rest.push(failures);
+  // Wrapped before colouring, so the colour codes take no room in the count.
   const lag = lagWarning(result);
-  if (lag) rest.push(c.yellow(lag));
-  const verdict = verdictLine(result);
+  if (lag) rest.push(c.yellow(wrapWords(lag, columns)));
+  const verdict = wrapWords(verdictLine(result), columns);
   rest.push(result.exitCode === 0 ? c.green.bold(verdict) : c.red.bold(verdict));
   return { tables, rest };
 }
@@ -163,13 +165,9 @@ function lagWarning({ timingConfidence: { distorted, eventLoopDelayMs: lag } }: 
   return `warning: upprobe's event loop lagged (p99 ${formatMs(lag.p99)}, max ${formatMs(lag.max)}): latencies may be inflated by up to that much; lower --concurrency or run on a less busy machine`;
 }
 
-/** The result with every string terminal-safe: server text must not drive the terminal (only upprobe's own colours do). */
-function terminalSafe(result: RunResult): RunResult {
-  return redactStrings(result, escapeTerminal);
-}
-
 export const tableReporter: Reporter = {
   render(unsafe: RunResult, options: RenderOptions): string {
+    // Server text must not drive the terminal: only upprobe's own colours do.
     const result = terminalSafe(unsafe);
     const c = new Chalk({ level: options.color ? 1 : 0 });
     // Two spaces between columns read best; on a narrow terminal (80 columns) one space keeps

@@ -7,7 +7,7 @@
 // waiting: a host-limited task whose host is full is parked on its probe's cursor, and the worker
 // moves on to another probe's task. A parked cursor yields nothing else until its task starts, so
 // at most one task per probe waits, and a finished sample wakes the workers to try again.
-import { Interrupted } from '../http/exchange.js';
+import { Interrupted } from '../model/interrupted.js';
 import type { SampleOutcome } from '../model/sample.js';
 import type { HostLimitedTask, PlannedTask, SampleTask } from '../probes/runner.js';
 
@@ -173,7 +173,7 @@ export async function schedule(sources: TaskSource[], concurrency: number, inter
  * waiting has been handled. Responses that arrive together are then timestamped before any new
  * connection is opened, and the next samples start (so their responses come back) spread out
  * instead of in one burst. Firing c samples at once had the last responses of each burst wait
- * tens of ms at concurrency 100 for the client to get to them (README, "Performance").
+ * tens of ms at concurrency 100 for the client to get to them (bench/README.md).
  */
 function pacer(): () => Promise<void> {
   let previous = Promise.resolve();

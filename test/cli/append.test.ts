@@ -8,17 +8,17 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { waitLimitMs, withFileLock } from '../../src/cli/file-lock.js';
+import { waitLimitMs, withFileLock } from '../../src/sinks/files/file-lock.js';
 import { BIN } from '../helpers/cli.js';
 
 /**
- * The child processes run the real appendWhole: src/cli/output.ts bundled on its own (dist/ holds
+ * The child processes run the real appendWhole: src/sinks/files/write.ts bundled on its own (dist/ holds
  * only the CLI's bundle, whose chunks do not export it by name).
  */
 function bundleOutputModule(): string {
   const outfile = join(mkdtempSync(join(tmpdir(), 'upprobe-append-bundle-')), 'output.mjs');
   buildSync({
-    entryPoints: [fileURLToPath(new URL('../../src/cli/output.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL('../../src/sinks/files/write.ts', import.meta.url))],
     bundle: true,
     platform: 'node',
     format: 'esm',

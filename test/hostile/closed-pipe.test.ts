@@ -3,9 +3,9 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BIN, probesFile } from '../helpers/cli.js';
-import { closeAfterEach, startHttpServer } from '../helpers/servers.js';
+import { closeAfterEach, keep, startHttpServer } from '../helpers/servers.js';
 
-const keep = closeAfterEach();
+closeAfterEach();
 
 /** Runs the CLI with its stdout a pipe whose reading end is already closed: every write is EPIPE. */
 function runIntoClosedPipe(args: string[]): Promise<{ code: number | null; stderr: string }> {

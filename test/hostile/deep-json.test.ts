@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/json.js';
 import { probesFile, runCli } from '../helpers/cli.js';
-import { closeAfterEach, startHttpServer } from '../helpers/servers.js';
+import { closeAfterEach, keep, startHttpServer } from '../helpers/servers.js';
 
-const keep = closeAfterEach();
+closeAfterEach();
 
 const DEEP = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
 

@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/json.js';
 import { probesFile, runCli } from '../helpers/cli.js';
-import { closeAfterEach, startHttpServer } from '../helpers/servers.js';
+import { closeAfterEach, keep, startHttpServer } from '../helpers/servers.js';
 
-const keep = closeAfterEach();
+closeAfterEach();
 
 async function linksRun(html: string) {
   const s = await keep(startHttpServer((req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(req.url === '/' ? html : 'ok')));

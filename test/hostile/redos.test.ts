@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/json.js';
 import { probesFile, runCli } from '../helpers/cli.js';
-import { closeAfterEach, startHttpServer } from '../helpers/servers.js';
+import { closeAfterEach, keep, startHttpServer } from '../helpers/servers.js';
 
-const keep = closeAfterEach();
+closeAfterEach();
 
 /** 2^36 ways for a backtracking engine to fail; one pass for RE2. */
 const EVIL = 'a'.repeat(36);

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { probesFile, runCli } from '../helpers/cli.js';
-import { closeAfterEach, startHttpServer } from '../helpers/servers.js';
+import { closeAfterEach, keep, startHttpServer } from '../helpers/servers.js';
 
-const keep = closeAfterEach();
+closeAfterEach();
 
 const isRoot = process.getuid?.() === 0;
 

@@ -5,9 +5,9 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { probesFile, runCli } from '../helpers/cli.js';
-import { closeAfterEach, startRawServer } from '../helpers/servers.js';
+import { closeAfterEach, keep, startRawServer } from '../helpers/servers.js';
 
-const keep = closeAfterEach();
+closeAfterEach();
 
 /** Clear screen, set the title, conceal, an 8-bit CSI (U+009B), a bell, a backspace and a bidi override. */
 const HOSTILE = '\x1b[2J\x1b]0;pwned\x07\x1b[8m\u009b31m\b\u202e';
