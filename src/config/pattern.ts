@@ -1,7 +1,7 @@
 // Regular expressions from the probes file, run by RE2 (re2js, a pure-JS port): matching takes
 // time linear in the text, so no pattern and no body can make a sample outlive its deadline
 // (`^(a+)+$` against "aaaa…!" backtracks for hours in JavaScript's own engine, which is not
-// interruptible). The price: no backreferences and no lookahead (docs/failure-model-additions.md).
+// interruptible). The price: no backreferences and no lookahead (docs/failures.md).
 import { createRequire } from 'node:module';
 import type { RE2JS as Engine } from 're2js';
 
