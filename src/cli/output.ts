@@ -34,7 +34,16 @@ export class OutputBoundary {
     stream.write(this.current(text));
   }
 
-  /** A run result (or any plain value) with secrets masked in every string, before a reporter cuts any. */
+  /**
+   * Text a reporter rendered from a `redacted` result: written as it is, since masking the whole
+   * text again would mask numbers and words of the report itself (a secret `1`, `api`).
+   */
+  writeRendered(stream: NodeJS.WritableStream, text: string): void {
+    if (readerGone.has(stream)) return;
+    stream.write(text);
+  }
+
+  /** A run result (or any plain value) with secrets masked in every string value, before a reporter cuts any. */
   redacted<T>(value: T): T {
     return redactValue(value, this.current);
   }

@@ -79,7 +79,7 @@ export async function runFile(
   const human = sinks.some((sink) => sink.usesStdout) ? process.stderr : process.stdout;
   const render = { color: useColor(human, flags.color), columns: terminalWidth(human) };
   const reporter = await REPORTERS[flags.quiet ? 'quiet' : 'table']();
-  output.write(human, reporter.render(result, render));
+  output.writeRendered(human, reporter.render(result, render));
   const problems = await deliverAll(result, sinks, { redact, render, stdout: process.stdout });
   for (const problem of problems) output.write(process.stderr, `upprobe: ${problem} (the probes ran; this report is missing)\n`);
   // A report the job relies on is missing: the job is broken, whatever the probes said.

@@ -51,17 +51,30 @@ function patternRedact(secrets: readonly string[], escapes: readonly Escape[]): 
 }
 
 /**
- * The one walker: a copy of a plain value (objects, arrays) with every string redacted; other
- * objects (Date, RegExp) are kept as they are. Reporters cut long strings to fit a column, and half
- * a secret cannot be recognised once cut: so a result is redacted before any reporter lays it out,
- * and a failure before it leaves its sample.
+ * Keys whose string values are never secret-bearing: the report's own vocabulary (class, kind,
+ * surface, phase, check…), names the probes file gives (ids, tags, steps, capture and header
+ * names, the vantage), and encoded data (a latency histogram). Masking them would not hide a
+ * secret the user typed there, but a secret `api` would turn every `surface: "api"` into `***`
+ * and break what reads the report (counting by class, merging by probe id, history).
+ */
+const NOT_SECRET_BEARING = new Set([
+  'class', 'kind', 'surface', 'phase', 'check', 'reason', 'code', 'source', 'state', 'layer', 'scope',
+  'id', 'tags', 'step', 'name', 'target', 'vantage', 'latencyHistogram',
+]);
+
+/**
+ * The one walker: a copy of a plain value (objects, arrays) with every string value redacted;
+ * keys, numbers, booleans and the strings under NOT_SECRET_BEARING keys are kept, and so are other
+ * objects (Date, RegExp). Values, not documents: a result is redacted before any reporter
+ * serialises it (so `"schemaVersion": 1` survives a secret `1`) or cuts a string to fit a column
+ * (half a secret cannot be recognised once cut), and a failure before it leaves its sample.
  */
 export function redactValue<T>(value: T, redact: Redact): T {
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return redact(v);
     if (Array.isArray(v)) return v.map(walk);
     if (typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype) {
-      return Object.fromEntries(Object.entries(v).map(([key, item]) => [key, walk(item)]));
+      return Object.fromEntries(Object.entries(v).map(([key, item]) => [key, NOT_SECRET_BEARING.has(key) ? item : walk(item)]));
     }
     return v;
   };

@@ -38,17 +38,19 @@ export function fileReport(spec: FileSinkSpec): SinkOption {
         check: () => {
           if (path !== '-') inspectDestination(path, spec.write);
         },
-        async deliver(result, { redact, render, stdout }) {
+        // The result was redacted value by value (secrets/redact.ts); the text is not masked again, so
+        // a secret `1` cannot turn `"schemaVersion": 1` or a Prometheus sample into `***`.
+        async deliver(result, { render, stdout }) {
           const reporter = await REPORTERS[spec.reporter]();
           if (path === '-') {
-            stdout.write(redact(reporter.render(result, { ...render, color: false, previous: null })));
+            stdout.write(reporter.render(result, { ...render, color: false, previous: null }));
             return;
           }
           // Looked at again: what is at the path may have changed while the probes ran.
           const destination = inspectDestination(path, spec.write);
           // Only a regular file can be read back (a FIFO would wait for a writer forever).
           const previous = spec.carriesTotals && destination.kind === 'file' && destination.existing ? readIfExists(destination.path) : null;
-          const text = redact(reporter.render(result, { ...render, color: false, previous }));
+          const text = reporter.render(result, { ...render, color: false, previous });
           if (destination.kind === 'stream') writeToStream(destination.path, text, destination.fifo);
           else if (spec.write === 'append') appendWhole(destination.path, text);
           else writeFileAtomic(destination.path, text, destination.existing);
