@@ -37,10 +37,10 @@ export async function runStep(step: FlowStep, state: FlowState, pool: Connection
   const result = await fetchFollowingRedirects(pool, request, cookieHooks(state.jar, request.url), interrupt);
   if (!result.ok) return { latencyMs: null, phases: result.timings, failure: located(result.failure, result.url.href) };
 
+  // Captures are read first, so that a `secret: true` value is registered (and masked by `redact`)
+  // before an expectation of this same step quotes the response it came from.
+  const captureFailure = await captureAll(step.captures, result.response, result.url, state.jar, state.captured);
   // SPEC precedence: a failed expectation beats a missing capture, which beats being slow.
-  const failure =
-    checkResponse(step.expect, result.response, request.followRedirects, redact) ??
-    (await captureAll(step.captures, result.response, result.url, state.jar, state.captured)) ??
-    checkLatency(step.expect, result.ms);
+  const failure = checkResponse(step.expect, result.response, request.followRedirects, redact) ?? captureFailure ?? checkLatency(step.expect, result.ms);
   return { latencyMs: result.ms, phases: result.timings, failure: failure && located(failure, result.url.href) };
 }
