@@ -4,6 +4,7 @@ import type { Failure, Hop } from '../model/failure.js';
 import { addPhases, emptyPhases, roundMs, type PhaseTimings } from '../model/timings.js';
 import type { ConnectionPool } from './connections.js';
 import { exchange, type ExchangeResponse } from './exchange.js';
+import { CREDENTIAL_HEADERS, withoutHeaders } from '../secrets/origin-bound.js';
 
 export interface FetchRequest {
   url: URL;
@@ -17,6 +18,11 @@ export interface FetchRequest {
   truncateBody?: boolean;
   /** The whole chain must finish within this (like curl's --max-time). */
   timeoutMs: number;
+  /**
+   * Headers (lowercased names) dropped on a redirect to another origin besides the credential
+   * ones: those holding a secret (secrets/origin-bound.ts).
+   */
+  originBound?: readonly string[];
 }
 
 /** Lets a caller (a flow's cookie jar) add headers before each hop and read each response. */
@@ -36,8 +42,6 @@ interface Chain {
 export type FetchResult = ({ ok: true; response: ExchangeResponse } | { ok: false; failure: Failure }) & Chain;
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-/** Headers that carry credentials: never sent on to another origin. */
-const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
 
 /** Performs a request and, unless told not to, follows its redirects. */
 export async function fetchFollowingRedirects(
@@ -94,7 +98,7 @@ export async function fetchFollowingRedirects(
       body = undefined;
       headers = withoutHeaders(headers, ['content-type', 'content-length']);
     }
-    if (next.origin !== url.origin) headers = withoutHeaders(headers, CREDENTIAL_HEADERS);
+    if (next.origin !== url.origin) headers = withoutHeaders(headers, [...CREDENTIAL_HEADERS, ...(req.originBound ?? [])]);
     if (visited.has(`${method} ${next.href}`)) {
       return failed({ class: 'redirect', reason: 'loop', location: next.href });
     }
@@ -118,8 +122,3 @@ function locationOf(value: string | string[] | undefined): string | undefined {
   const text = bytes.toString('utf8');
   return Buffer.from(text, 'utf8').equals(bytes) ? text : raw;
 }
-
-function withoutHeaders(headers: Record<string, string>, names: string[]): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).filter(([name]) => !names.includes(name.toLowerCase())));
-}
-

@@ -1,9 +1,14 @@
 // Turns a configured request into what goes on the wire: encoded body, content type, deadline.
 import type { RequestSpec } from '../config/types.js';
 import type { FetchRequest } from '../http/redirects.js';
+import { originBoundHeaders } from '../secrets/origin-bound.js';
+import type { Redact } from '../secrets/redact.js';
 
-/** Encodes the request body and adds the content type its form implies, unless one is set. */
-export function toFetchRequest(spec: RequestSpec): FetchRequest {
+/**
+ * Encodes the request body and adds the content type its form implies, unless one is set.
+ * `redact` tells which header values hold a secret: those are not carried across origins.
+ */
+export function toFetchRequest(spec: RequestSpec, redact: Redact = (text) => text): FetchRequest {
   const headers = { ...spec.headers };
   let body: string | undefined;
   const setType = (type: string) => {
@@ -33,5 +38,6 @@ export function toFetchRequest(spec: RequestSpec): FetchRequest {
     maxRedirects: spec.maxRedirects,
     maxBodySize: spec.maxBodySize,
     timeoutMs: spec.timeoutMs,
+    originBound: originBoundHeaders(spec.headers, redact),
   };
 }

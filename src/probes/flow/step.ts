@@ -33,7 +33,7 @@ export async function runStep(step: FlowStep, state: FlowState, pool: Connection
   const filled = fillRequest(step.request, state.captured.values);
   if ('failure' in filled) return { latencyMs: null, phases: emptyPhases(), failure: located(filled.failure, step.request.url) };
 
-  const request = toFetchRequest(filled);
+  const request = toFetchRequest(filled, redact);
   const result = await fetchFollowingRedirects(pool, request, cookieHooks(state.jar, request.url), interrupt);
   if (!result.ok) return { latencyMs: null, phases: result.timings, failure: located(result.failure, result.url.href) };
 

@@ -7,6 +7,7 @@ import { Interrupted } from '../../model/interrupted.js';
 import { fetchFollowingRedirects, type FetchRequest } from '../../http/redirects.js';
 import type { Failure, SampleFailure } from '../../model/failure.js';
 import type { SampleOutcome } from '../../model/sample.js';
+import { originBoundHeaders, withoutHeaders } from '../../secrets/origin-bound.js';
 import { checkFinalUrl, checkLatency, checkResponse } from '../expect.js';
 import { extractReferences } from './html-links.js';
 import { collectLinks, interleaveByHost, type LoadedPage } from './link-list.js';
@@ -53,8 +54,14 @@ export const linksRunner: ProbeRunner<LinksProbe> = {
       }
       const { links, counts } = collectLinks(probe.links.urls, page, probe.links.limit);
       findings.kindData = { kind: 'links', links: { page: page?.url.href ?? fromPage?.url ?? null, ...counts } };
+      // Credentials and secret-holding headers were written for the page's origin: a link to
+      // another origin (any <img src> on the page) is requested without them. Without a page, each
+      // listed url was named on purpose and gets them.
+      const home = fromPage ? new URL(fromPage.url).origin : null;
+      const bound = originBoundHeaders(probe.headers, ctx.redact ?? ((text) => text));
       for (const url of interleaveByHost(links)) {
-        yield { host: url.host, limit: probe.hostConcurrency, run: () => withPool((pool) => checkLink(probe, url, pool, ctx)) };
+        const headers = home === null || url.origin === home ? probe.headers : withoutHeaders(probe.headers, bound);
+        yield { host: url.host, limit: probe.hostConcurrency, run: () => withPool((pool) => checkLink(probe, url, headers, pool, ctx)) };
       }
     }
 
@@ -68,14 +75,15 @@ export const linksRunner: ProbeRunner<LinksProbe> = {
   },
 };
 
-function linkRequest(probe: LinksProbe, url: URL, maxBodySize: number): FetchRequest {
-  return { url, method: 'GET', headers: probe.headers, followRedirects: true, maxRedirects: probe.maxRedirects, maxBodySize, timeoutMs: probe.timeoutMs };
+function linkRequest(probe: LinksProbe, url: URL, headers: Record<string, string>, maxBodySize: number, ctx: RunContext): FetchRequest {
+  const originBound = originBoundHeaders(headers, ctx.redact ?? ((text) => text));
+  return { url, method: 'GET', headers, followRedirects: true, maxRedirects: probe.maxRedirects, maxBodySize, timeoutMs: probe.timeoutMs, originBound };
 }
 
 /** Loads the page and reads its references; the page's own failure (with its chain) otherwise. */
 async function loadPage(probe: LinksProbe, pageUrl: string, select: readonly LinkElement[], pool: ConnectionPool, ctx: RunContext): Promise<LoadedPage | SampleFailure> {
   const requested = new URL(pageUrl);
-  const result = await fetchFollowingRedirects(pool, linkRequest(probe, requested, probe.maxBodySize), {}, ctx.interrupt);
+  const result = await fetchFollowingRedirects(pool, linkRequest(probe, requested, probe.headers, probe.maxBodySize, ctx), {}, ctx.interrupt);
   const failed = (failure: Failure): SampleFailure => ({ failure, url: requested.href, step: PAGE_STEP, hops: result.hops });
   if (!result.ok) return failed(result.failure);
   // The page must load (2xx after redirects); the probe's `expect` is for its links.
@@ -85,8 +93,8 @@ async function loadPage(probe: LinksProbe, pageUrl: string, select: readonly Lin
 }
 
 /** One link: its whole redirect chain, checked at the end; a failure carries every hop. */
-async function checkLink(probe: LinksProbe, url: URL, pool: ConnectionPool, ctx: RunContext): Promise<SampleOutcome> {
-  const request = { ...linkRequest(probe, url, LINK_BODY_BYTES), truncateBody: true };
+async function checkLink(probe: LinksProbe, url: URL, headers: Record<string, string>, pool: ConnectionPool, ctx: RunContext): Promise<SampleOutcome> {
+  const request = { ...linkRequest(probe, url, headers, LINK_BODY_BYTES, ctx), truncateBody: true };
   const result = await fetchFollowingRedirects(pool, request, {}, ctx.interrupt);
   const failed = (failure: Failure): SampleFailure => ({ failure, url: url.href, step: null, hops: result.hops });
   if (!result.ok) return { latencyMs: null, phases: result.timings, failure: failed(result.failure) };
