@@ -2,6 +2,7 @@
 // A secret can appear encoded (inside JSON, in a URL, in a form body) or escaped by a reporter
 // (XML, Markdown, Prometheus labels: the escapes the output boundary hands in), so each of those
 // forms is masked too. The redactor is a value handed to whoever writes: no module holds one.
+import { secretPattern } from './patterns.js';
 
 /** Masks secrets in one string. */
 export type Redact = (text: string) => string;
@@ -44,8 +45,9 @@ function patternRedact(secrets: readonly string[], escapes: readonly Escape[]): 
     for (const escape of escapes) forms.add(escape(secret));
   }
   if (forms.size === 0) return (text) => text;
-  // Longest first, so a secret that contains another is masked whole.
-  const alternatives = [...forms].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  // Longest first, so a secret that contains another is masked whole; each form in every encoding
+  // an echo may use (patterns.ts).
+  const alternatives = [...new Set([...forms].sort((a, b) => b.length - a.length).map(secretPattern))];
   const pattern = new RegExp(alternatives.join('|'), 'g');
   return (text) => text.replace(pattern, MASK);
 }
@@ -79,8 +81,4 @@ export function redactValue<T>(value: T, redact: Redact): T {
     return v;
   };
   return walk(value) as T;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

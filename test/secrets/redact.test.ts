@@ -65,3 +65,31 @@ describe('secret forms as a server or a URL parser gives them back', () => {
     expect(redact(text)).toContain('***');
   });
 });
+
+// Issue 15, item 6: the forms other encoders give a secret back were not masked.
+describe('echo forms from other encoders', () => {
+  const secret = `it's "é"&/<*>`;
+  const redact = createRedactor(secretForms(secret), REPORT_ESCAPES);
+  const cases: [string, string][] = [
+    ['numeric HTML entities, decimal (Go html/template)', 'it&#39;s &#34;é&#34;&amp;/&lt;*&gt;'],
+    ['numeric HTML entities, hex (Python html.escape, React)', 'it&#x27;s &quot;é&quot;&amp;/&lt;*&gt;'],
+    ['numeric HTML entities with leading zeros (PHP)', 'it&#039;s &quot;é&quot;&amp;/&lt;*&gt;'],
+    ['every character as an entity', 'it&#x27;s&#x20;&#x22;&#xE9;&#x22;&#x26;&#x2F;&#x3C;&#x2A;&#x3E;'],
+    ['JSON escapes: \\u0026, \\/ and \\u00e9', 'it\\u0027s \\"\\u00e9\\"\\u0026\\/\\u003c*\\u003e'],
+    ['JSON escapes in upper-case hex', 'it\\u0027s \\"\\u00E9\\"\\u0026\\/\\u003C*\\u003E'],
+    ['lowercase percent-encoding', "it's%20%22%c3%a9%22%26%2f%3c*%3e"],
+    ['strict RFC 3986 percent-encoding (! \' ( ) * encoded too)', 'it%27s%20%22%C3%A9%22%26%2F%3C%2A%3E'],
+  ];
+  it.each(cases)('%s', (_name, echoed) => {
+    expect(redact(`echo: ${echoed}!`)).toBe('echo: ***!');
+  });
+
+  it('a secret host name, lowercased by the URL parser', () => {
+    const host = createRedactor(secretForms('Internal-Admin.Example'));
+    expect(host(new URL('https://Internal-Admin.Example/x').href)).toBe('https://***/x');
+  });
+
+  it('masks no more than the secret', () => {
+    expect(createRedactor(secretForms('a&b'))('a&c ab a+b a&amp;b')).toBe('a&c ab a+b ***');
+  });
+});
