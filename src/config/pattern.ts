@@ -6,10 +6,20 @@ import { createRequire } from 'node:module';
 import type { RE2JS as Engine } from 're2js';
 
 /**
- * The engine, loaded the first time a file has a regex: a file without one does not pay its
- * ~20 ms of loading at start (`require`, not `import`, keeps it out of the bundle's start-up).
+ * The engine, in a chunk of its own: loadConfig loads it (`loadPatternEngine`) when a file may
+ * have a regex, so a file without one does not pay its ~20 ms of loading at start.
  */
 let engine: typeof Engine | undefined;
+
+/** Loads the regex engine; loadConfig calls it before parsing a file that mentions a regex. */
+export async function loadPatternEngine(): Promise<void> {
+  engine ??= (await import('re2js')).RE2JS;
+}
+
+/**
+ * The engine. Parsing without loadConfig (tests, with node_modules at hand) loads it on the spot;
+ * the bundle, which has no node_modules, always went through loadPatternEngine first.
+ */
 function re2(): typeof Engine {
   engine ??= (createRequire(import.meta.url)('re2js') as { RE2JS: typeof Engine }).RE2JS;
   return engine;
