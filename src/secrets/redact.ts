@@ -53,14 +53,15 @@ function patternRedact(secrets: readonly string[], escapes: readonly Escape[]): 
 }
 
 /**
- * Keys whose string values are never secret-bearing: the report's own vocabulary (class, kind,
- * surface, phase, check…), names the probes file gives (ids, tags, steps, capture and header
- * names, the vantage), and encoded data (a latency histogram). Masking them would not hide a
- * secret the user typed there, but a secret `api` would turn every `surface: "api"` into `***`
- * and break what reads the report (counting by class, merging by probe id, history).
+ * Keys whose string values are never secret-bearing: the report's own closed vocabulary (class,
+ * kind, surface, phase, check…), names the probes file gives (ids, tags, steps, capture and
+ * header names, the vantage), and encoded data (a latency histogram). Masking them would not hide
+ * a secret, but a secret `api` would turn every `surface: "api"` into `***` and break what reads
+ * the report (counting by class, merging by probe id, history). Keys whose values are sometimes
+ * free text (`reason`: a TLS error quoting a host name; `code`) are masked like any other.
  */
 const NOT_SECRET_BEARING = new Set([
-  'class', 'kind', 'surface', 'phase', 'check', 'reason', 'code', 'source', 'state', 'layer', 'scope',
+  'class', 'kind', 'surface', 'phase', 'check', 'source', 'state', 'layer', 'scope',
   'id', 'tags', 'step', 'name', 'target', 'vantage', 'latencyHistogram',
 ]);
 

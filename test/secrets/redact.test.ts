@@ -93,3 +93,18 @@ describe('echo forms from other encoders', () => {
     expect(createRedactor(secretForms('a&b'))('a&c ab a+b a&amp;b')).toBe('a&c ab a+b ***');
   });
 });
+
+// Issue 15, item 2: values, not documents.
+describe('redactValue keeps the report vocabulary and names', () => {
+  it('masks free text but not a class, kind, surface, id or number that equals a secret', () => {
+    const failure = { class: 'reset', phase: 'ttfb', code: 'ECONNRESET', note: 'reset by peer', n: 1 };
+    const probe = { id: 'api', kind: 'http', surface: 'api', tags: ['api'], message: 'api said no' };
+    expect(redactValue(failure, createRedactor(['reset']))).toEqual({ class: 'reset', phase: 'ttfb', code: 'ECONNRESET', note: '*** by peer', n: 1 });
+    expect(redactValue(probe, createRedactor(['api']))).toEqual({ id: 'api', kind: 'http', surface: 'api', tags: ['api'], message: '*** said no' });
+  });
+
+  it('masks a TLS reason, which may quote a secret host name', () => {
+    const tls = { class: 'tls', code: 'ERR_TLS_CERT_ALTNAME_INVALID', reason: "Host: admin.example. is not in the cert's altnames" };
+    expect(redactValue(tls, createRedactor(secretForms('Admin.Example'))).reason).toBe("Host: ***. is not in the cert's altnames");
+  });
+});
