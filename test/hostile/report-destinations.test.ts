@@ -7,7 +7,7 @@ import { chmodSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, statSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { probesFile, runCli } from '../helpers/cli.js';
+import { BIN, probesFile, runCli } from '../helpers/cli.js';
 import { closeAfterEach, keep, startHttpServer } from '../helpers/servers.js';
 
 closeAfterEach();
@@ -74,6 +74,21 @@ describe('report destinations that are not regular files', () => {
     expect(code).toBe(0);
     expect(read).toMatch(/^upprobe_probe_success\{.*probe="a".*\} 1$/m);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('--json /dev/stdout into a pipe (| jq) writes the report to that pipe', async () => {
+    const { file } = await passingProbes();
+    // Through a shell pipe, as `| jq` makes it (a child's stdio from Node is a socket, not a pipe).
+    const piped = spawn('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" run "${file}" --json /dev/stdout -q | cat`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    piped.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    piped.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const [code] = (await once(piped, 'close')) as [number | null];
+    expect(code, stderr).toBe(0);
+    expect(stderr).toBe('');
+    // The verdict line and the report share the pipe; the report is the JSON after the verdict.
+    expect(JSON.parse(stdout.slice(stdout.indexOf('{')))).toMatchObject({ schemaVersion: 1 });
   });
 
   it('a FIFO nobody reads is a report that could not be written (exit 2), not a hang', async () => {

@@ -35,6 +35,14 @@ export type Destination = { kind: 'file'; path: string; existing: Stats | null }
  */
 export function inspectDestination(path: string, mode: WriteMode): Destination {
   const fail = (reason: string) => new SinkUnusable(`cannot write ${path}: ${reason}`);
+  // A device or FIFO is opened by the path as given: the kernel follows links such as
+  // /dev/stdout → /proc/self/fd/1 → a pipe, which no readlink could name.
+  const direct = statOrNull(resolve(path));
+  if (direct && (direct.isCharacterDevice() || direct.isBlockDevice() || direct.isFIFO())) {
+    mustWrite(resolve(path), fail);
+    return { kind: 'stream', path: resolve(path), fifo: direct.isFIFO() };
+  }
+  if (direct?.isSocket()) throw fail('it is a socket');
   const real = followLinks(path, fail);
   if (Buffer.byteLength(basename(real)) > NAME_MAX) throw fail(`the file name is longer than ${NAME_MAX} bytes`);
   if (Buffer.byteLength(real) >= PATH_MAX) throw fail(`the path is longer than ${PATH_MAX} bytes`);
