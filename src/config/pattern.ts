@@ -57,6 +57,12 @@ export class Pattern {
     return this.compiled.test(text);
   }
 
+  /** Where the first match starts in the text (a string index), or -1 when nothing matches. */
+  firstIndex(text: string): number {
+    const matcher = this.compiled.matcher(text);
+    return matcher.find() ? matcher.start() : -1;
+  }
+
   /** The first capturing group of the first match, or undefined when nothing matches or the group took no part. */
   firstGroup(text: string): string | undefined {
     const matcher = this.compiled.matcher(text);

@@ -6,9 +6,12 @@ import { ConnectionPool } from '../../http/connections.js';
 import { Interrupted } from '../../model/interrupted.js';
 import { fetchFollowingRedirects, type FetchRequest } from '../../http/redirects.js';
 import type { Failure, SampleFailure } from '../../model/failure.js';
+import type { CheckedLink } from '../../model/links.js';
+import { roundMs } from '../../model/timings.js';
 import type { SampleOutcome } from '../../model/sample.js';
 import { originBoundHeaders, withoutHeaders } from '../../secrets/origin-bound.js';
-import { checkFinalUrl, checkLatency, checkResponse } from '../expect.js';
+import { checkExpiry, checkFinalUrl, checkLatency, checkResponse } from '../expect.js';
+import { connectionOptionsOf } from '../request.js';
 import { extractReferences } from './html-links.js';
 import { collectLinks, interleaveByHost, type LoadedPage } from './link-list.js';
 import type { PlannedTask, ProbeFindings, ProbePlan, ProbeRunner, RunContext } from '../runner.js';
@@ -26,7 +29,7 @@ export const PAGE_STEP = 'page';
 /** Plans a links probe: the page first (inside the plan, by the worker that asks), then one host-limited task per link. */
 export const linksRunner: ProbeRunner<LinksProbe> = {
   plan(probe: LinksProbe, ctx: RunContext): ProbePlan {
-    const options = { timeoutMs: probe.timeoutMs, insecure: probe.insecure, lookup: ctx.lookup };
+    const options = connectionOptionsOf(probe, ctx.lookup);
     const shared = probe.reuseConnections ? new ConnectionPool(options) : null;
     const findings: ProbeFindings = {};
     const withPool = async <T>(use: (pool: ConnectionPool) => Promise<T>): Promise<T> => {
@@ -53,15 +56,31 @@ export const linksRunner: ProbeRunner<LinksProbe> = {
         else page = loaded;
       }
       const { links, counts } = collectLinks(probe.links.urls, page, probe.links.limit);
-      findings.kindData = { kind: 'links', links: { page: page?.url.href ?? fromPage?.url ?? null, ...counts } };
-      // Credentials and secret-holding headers were written for the page's origin: a link to
-      // another origin (any <img src> on the page) is requested without them. Without a page, each
-      // listed url was named on purpose and gets them.
+      // Every link checked, keyed by URL: a retried link is listed once, as it last ended.
+      const checked = new Map<string, CheckedLink>();
+      findings.kindData = {
+        kind: 'links',
+        links: { page: page?.url.href ?? fromPage?.url ?? null, ...counts },
+        get checked() {
+          return [...checked.values()];
+        },
+      };
+      // Credentials, Basic authentication and secret-holding headers were written for the page's
+      // origin: a link to another origin (any <img src> on the page) is requested without them.
+      // Without a page, each listed url was named on purpose and gets them.
       const home = fromPage ? new URL(fromPage.url).origin : null;
-      const bound = originBoundHeaders(probe.headers, ctx.redact ?? ((text) => text));
       for (const url of interleaveByHost(links)) {
-        const headers = home === null || url.origin === home ? probe.headers : withoutHeaders(probe.headers, bound);
-        yield { host: url.host, limit: probe.hostConcurrency, run: () => withPool((pool) => checkLink(probe, url, headers, pool, ctx)) };
+        const ownOrigin = home === null || url.origin === home;
+        yield {
+          host: url.host,
+          limit: probe.hostConcurrency,
+          run: () =>
+            withPool(async (pool) => {
+              const outcome = await checkLink(probe, url, ownOrigin, pool, ctx);
+              checked.set(url.href, outcome.checked);
+              return outcome.sample;
+            }),
+        };
       }
     }
 
@@ -75,29 +94,71 @@ export const linksRunner: ProbeRunner<LinksProbe> = {
   },
 };
 
-function linkRequest(probe: LinksProbe, url: URL, headers: Record<string, string>, maxBodySize: number, ctx: RunContext): FetchRequest {
-  const originBound = originBoundHeaders(headers, ctx.redact ?? ((text) => text));
-  return { url, method: 'GET', headers, followRedirects: true, maxRedirects: probe.maxRedirects, maxBodySize, timeoutMs: probe.timeoutMs, originBound };
+/**
+ * The request for the page or a link. `ownOrigin` false (a link to another origin than the page's):
+ * without origin-bound headers (secrets/origin-bound.ts) and without Basic authentication.
+ */
+function linkRequest(probe: LinksProbe, url: URL, maxBodySize: number, ctx: RunContext, ownOrigin = true): FetchRequest {
+  const { decompress, basicAuth } = probe.reach;
+  const bound = originBoundHeaders(probe.headers, ctx.redact ?? ((text) => text));
+  return {
+    url,
+    method: 'GET',
+    headers: ownOrigin ? probe.headers : withoutHeaders(probe.headers, bound),
+    followRedirects: true,
+    maxRedirects: probe.maxRedirects,
+    maxBodySize,
+    timeoutMs: probe.timeoutMs,
+    originBound: bound,
+    decompress,
+    ...(basicAuth && ownOrigin && { basicAuth }),
+  };
 }
 
 /** Loads the page and reads its references; the page's own failure (with its chain) otherwise. */
 async function loadPage(probe: LinksProbe, pageUrl: string, select: readonly LinkElement[], pool: ConnectionPool, ctx: RunContext): Promise<LoadedPage | SampleFailure> {
   const requested = new URL(pageUrl);
-  const result = await fetchFollowingRedirects(pool, linkRequest(probe, requested, probe.headers, probe.maxBodySize, ctx), {}, ctx.interrupt);
+  const result = await fetchFollowingRedirects(pool, linkRequest(probe, requested, probe.maxBodySize, ctx), {}, ctx.interrupt);
   const failed = (failure: Failure): SampleFailure => ({ failure, url: requested.href, step: PAGE_STEP, hops: result.hops });
-  if (!result.ok) return failed(result.failure);
+  if (!result.ok) {
+    const { failure } = result;
+    // Said as what it is: the page is bigger than the limit a person can raise, named.
+    if (failure.class === 'protocol' && (failure.reason === 'body-too-large' || failure.reason === 'decoded-too-large')) {
+      return failed({ ...failure, limitField: 'links.fromPage.maxBodySize' });
+    }
+    return failed(failure);
+  }
   // The page must load (2xx after redirects); the probe's `expect` is for its links.
   const failure = checkResponse({}, result.response, true, ctx.redact);
   if (failure) return failed(failure);
   return { url: result.url, requested, ...extractReferences(result.response.body.toString('utf8'), select) };
 }
 
-/** One link: its whole redirect chain, checked at the end; a failure carries every hop. */
-async function checkLink(probe: LinksProbe, url: URL, headers: Record<string, string>, pool: ConnectionPool, ctx: RunContext): Promise<SampleOutcome> {
-  const request = { ...linkRequest(probe, url, headers, LINK_BODY_BYTES, ctx), truncateBody: true };
+/** One link: its whole redirect chain, checked at the end (a failure carries every hop), and its line in `checked`. */
+async function checkLink(probe: LinksProbe, url: URL, ownOrigin: boolean, pool: ConnectionPool, ctx: RunContext): Promise<{ sample: SampleOutcome; checked: CheckedLink }> {
+  const request = { ...linkRequest(probe, url, LINK_BODY_BYTES, ctx, ownOrigin), truncateBody: true };
   const result = await fetchFollowingRedirects(pool, request, {}, ctx.interrupt);
   const failed = (failure: Failure): SampleFailure => ({ failure, url: url.href, step: null, hops: result.hops });
-  if (!result.ok) return { latencyMs: null, phases: result.timings, failure: failed(result.failure) };
-  const failure = checkResponse(probe.expect, result.response, true, ctx.redact) ?? checkFinalUrl(probe.expect, result.url, ctx.redact) ?? checkLatency(probe.expect, result.ms);
-  return { latencyMs: result.ms, phases: result.timings, failure: failure ? failed(failure) : null };
+  const { httpVersion, tls } = result;
+  const line = (failure: SampleFailure | null): CheckedLink => {
+    const last = result.hops.at(-1);
+    return {
+      url: url.href,
+      status: last?.status ?? null,
+      ms: roundMs(result.ms),
+      ...(last && last.url !== url.href ? { finalUrl: last.url } : {}),
+      ...(failure ? { class: failure.failure.class } : {}),
+    };
+  };
+  if (!result.ok) {
+    const failure = failed(result.failure);
+    return { sample: { latencyMs: null, phases: result.timings, failure, httpVersion, tls }, checked: line(failure) };
+  }
+  const problem =
+    checkExpiry(probe.expect, tls) ??
+    checkResponse(probe.expect, result.response, true, ctx.redact) ??
+    checkFinalUrl(probe.expect, result.url, ctx.redact) ??
+    checkLatency(probe.expect, result.ms);
+  const failure = problem ? failed(problem) : null;
+  return { sample: { latencyMs: result.ms, phases: result.timings, failure, httpVersion, tls }, checked: line(failure) };
 }
