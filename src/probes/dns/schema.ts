@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { choiceField, durationField, regexField, textField } from '../../config/fields.js';
 import { reachFields } from '../../config/reach.js';
+import type { Pattern } from '../../config/pattern.js';
 import { probeBaseFields, type ProbeBase } from '../base.js';
 import { DNS_RCODES, DNS_RECORD_TYPES, type DnsRcode, type DnsRecordType } from './record-types.js';
 import type { DnsServerAddress } from './server-address.js';
@@ -49,7 +50,7 @@ export type DnsProbeInput = z.output<typeof dnsProbeSchema>;
  * What the answers must be: `contains` some answer holds the text, `matches` some answer matches,
  * `equals` the answers are exactly these (in any order).
  */
-export type DnsAnswersCheck = { op: 'contains'; value: string } | { op: 'matches'; value: RegExp } | { op: 'equals'; value: string[] };
+export type DnsAnswersCheck = { op: 'contains'; value: string } | { op: 'matches'; value: Pattern } | { op: 'equals'; value: string[] };
 
 export interface DnsExpect {
   rcode: DnsRcode;

@@ -1,5 +1,6 @@
 // A dns sample's verdict from its reply: rcode, "at least one answer", and the answers check.
 import { describe, expect, it } from 'vitest';
+import { Pattern } from '../../../src/config/pattern.js';
 import { checkDnsReply } from '../../../src/probes/dns/check.js';
 import type { DnsReply } from '../../../src/probes/dns/query.js';
 import type { DnsExpect } from '../../../src/probes/dns/schema.js';
@@ -30,7 +31,9 @@ describe('checkDnsReply', () => {
       expected: 'an answer containing "203.0.113."',
       actual: '["198.51.100.1"]',
     });
-    const matches: DnsExpect = { ...DEFAULT, answers: { op: 'matches', value: /^10 mail\./ } };
+    const pattern = Pattern.compile('^10 mail\\.');
+    if (!(pattern instanceof Pattern)) throw new Error(pattern.error);
+    const matches: DnsExpect = { ...DEFAULT, answers: { op: 'matches', value: pattern } };
     expect(check(matches, reply('NOERROR', ['10 mail.app.test.']))).toBeNull();
     const equals: DnsExpect = { ...DEFAULT, answers: { op: 'equals', value: ['B.app.test', 'a.app.test.'] } };
     expect(check(equals, reply('NOERROR', ['a.app.test.', 'b.app.test.']))).toBeNull();
