@@ -48,7 +48,7 @@ probes:
     kind: dns
     surface: web
     dns: { name: app.test, type: MX, server: "${dns.address}" }
-    expect: { answers: { contains: "10 mail.app.test." } }
+    expect: { answers: { matches: "^10 mail\\\\.app\\\\.test\\\\.$" } }
   - id: tcp-plain
     kind: tcp
     surface: api
