@@ -20,9 +20,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Whether `program --version` runs. */
-export function hasProgram(program: string): boolean {
-  return spawnSync(program, ['--version'], { stdio: 'ignore' }).status === 0;
+/** Whether `program --version` (or `program ...versionArgs`) runs. */
+export function hasProgram(program: string, versionArgs = ['--version']): boolean {
+  return spawnSync(program, versionArgs, { stdio: 'ignore' }).status === 0;
 }
 
 /**
@@ -30,8 +30,8 @@ export function hasProgram(program: string): boolean {
  * Says so on stderr, so a skip is never silent. In CI (CI=true) it returns false even when the
  * program is missing, and the test fails on starting it, naming the package to install.
  */
-export function skipWithout(program: string, pkg = program): boolean {
-  if (hasProgram(program)) return false;
+export function skipWithout(program: string, pkg = program, versionArgs = ['--version']): boolean {
+  if (hasProgram(program, versionArgs)) return false;
   if (process.env.CI === 'true') return false;
   console.warn(`SKIPPED: ${program} is not installed (apt-get install ${pkg}); the tests that need it did not run`);
   return true;
