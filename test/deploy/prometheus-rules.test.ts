@@ -34,6 +34,12 @@ describe.skipIf(SKIP)('the Prometheus rules, by promtool', () => {
     expect(checked.status).toBe(0);
   });
 
+  it('and the example configuration that loads them: promtool check config', () => {
+    const checked = promtool('check', 'config', 'prometheus.example.yml');
+    expect(checked.output).toMatch(/SUCCESS: 10 rules found/);
+    expect(checked.status).toBe(0);
+  });
+
   it('pass their unit tests: promtool test rules', () => {
     const files = readdirSync(`${DIR}tests`).filter((f) => f.endsWith('.yml'));
     expect(files.length).toBeGreaterThan(0);
