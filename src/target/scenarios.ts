@@ -4,7 +4,7 @@ import { shortLinkCode } from './link-routes.js';
 import { badGatewayPage, movedPage, notFoundPage, serverErrorPage } from './pages.js';
 import { unitHash } from './random.js';
 import type { TargetResponse } from './response.js';
-import type { Route } from './routes.js';
+import type { Route } from './route.js';
 
 /** Every scenario `upprobe demo --scenario` and `upprobe target --scenario` accept. */
 export const SCENARIOS = [
