@@ -2,7 +2,7 @@
 // outputs are handled, before probing and after.
 import type { RunResult } from '../model/result.js';
 import { SINKS } from './registry.js';
-import { SinkUnusable, type DeliverContext, type Sink } from './sink.js';
+import { DeliveryFailed, SinkUnusable, type DeliverContext, type Sink } from './sink.js';
 
 /**
  * The sinks asked for by flags and the environment, each checked usable (else SinkUnusable,
@@ -17,7 +17,8 @@ export function selectSinks(flags: object, env: Record<string, string | undefine
       if (value) sinks.push(option.create(value, option.source.env));
       continue;
     }
-    const value = values[option.source.flag];
+    // Commander keeps `--push-gateway` as `pushGateway`.
+    const value = values[camelCase(option.source.flag)];
     if (value !== true && typeof value !== 'string') continue;
     sinks.push(option.create(value, `--${option.source.flag}`));
   }
@@ -43,8 +44,13 @@ export async function deliverAll(result: RunResult, sinks: Sink[], ctx: DeliverC
     try {
       await sink.deliver(result, ctx);
     } catch (err) {
-      problems.push(`cannot write ${sink.target}: ${err instanceof Error ? err.message : String(err)}`);
+      if (err instanceof DeliveryFailed) problems.push(err.message);
+      else problems.push(`cannot write ${sink.target}: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
   return problems;
+}
+
+function camelCase(flag: string): string {
+  return flag.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }

@@ -43,3 +43,9 @@ export interface SinkOption {
 
 /** A sink that cannot be used as asked: the CLI prints the message and exits 2 before probing. */
 export class SinkUnusable extends Error {}
+
+/**
+ * A delivery that failed, in a sentence of its own that already names the destination (a push:
+ * "Pushgateway push to URL failed: …"); other errors are worded "cannot write <target>: …".
+ */
+export class DeliveryFailed extends Error {}

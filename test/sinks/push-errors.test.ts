@@ -2,9 +2,9 @@
 // message; a closed port, a silent server and a refusal each end as a one-line value in time.
 import type { IncomingHttpHeaders } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { pushToGateway, pushToGatewayFromEnv } from '../../src/sinks/pushgateway.js';
-import { remoteWrite, remoteWriteFromEnv } from '../../src/sinks/remote-write.js';
-import { BEARER_TOKEN_ENV, pushTarget } from '../../src/sinks/push-target.js';
+import { pushToGateway, pushToGatewayFromEnv } from '../../src/sinks/push/pushgateway.js';
+import { remoteWrite, remoteWriteFromEnv } from '../../src/sinks/push/remote-write.js';
+import { BEARER_TOKEN_ENV, pushTarget } from '../../src/sinks/push/target.js';
 import { closeAfterEach, closedPort, startHttpServer, startRawServer } from '../helpers/servers.js';
 
 const keep = closeAfterEach();
@@ -109,7 +109,7 @@ describe('failed pushes', () => {
     const server = await keep(startRawServer((socket) => socket.resume()));
     const started = performance.now();
     const outcome = await pushToGateway(server.url, 'fra1', TEXT, { timeoutMs: 300 });
-    expect(outcome).toEqual({ ok: false, message: `Pushgateway push to ${server.url}/metrics/job/upprobe/vantage/fra1 failed: no answer within 300 ms` });
+    expect(outcome).toEqual({ ok: false, message: `Pushgateway push to ${server.url}/metrics/job/upprobe/vantage/fra1 failed: no answer within 300 ms`, reason: 'no answer within 300 ms' });
     // The deadline is the behaviour under test: the push ends near it, not at undici's own 300 s.
     expect(performance.now() - started).toBeLessThan(5000);
   });
@@ -119,7 +119,7 @@ describe('failed pushes', () => {
     const stop = new AbortController();
     setTimeout(() => stop.abort(), 50);
     const outcome = await remoteWrite(server.url, TEXT, { timeoutMs: 60_000, signal: stop.signal });
-    expect(outcome).toEqual({ ok: false, message: `remote write to ${server.url}/ failed: interrupted` });
+    expect(outcome).toEqual({ ok: false, message: `remote write to ${server.url}/ failed: interrupted`, reason: 'interrupted' });
   });
 
   it('text that is not an exposition is refused before anything is sent', async () => {

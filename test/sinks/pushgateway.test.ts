@@ -2,7 +2,7 @@
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { promReporter } from '../../src/report/prom.js';
-import { groupingSegment, pushToGateway } from '../../src/sinks/pushgateway.js';
+import { groupingSegment, pushToGateway } from '../../src/sinks/push/pushgateway.js';
 import { PUSHGATEWAY_BIN, skipWithout, startPushgateway, type RunningServer } from '../helpers/prometheus.js';
 import { HOSTILE_VANTAGE, hostileRun, type HostileRun } from '../report/hostile-run.js';
 

@@ -3,9 +3,9 @@
 import snappy from 'snappyjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { promReporter } from '../../src/report/prom.js';
-import { parseExposition } from '../../src/sinks/prom-samples.js';
-import { encodeWriteRequest, remoteWrite } from '../../src/sinks/remote-write.js';
-import { WriteRequest, type WriteRequestValue } from '../../src/sinks/remote-write-schema.js';
+import { parseExposition } from '../../src/sinks/push/exposition.js';
+import { encodeWriteRequest, remoteWrite } from '../../src/sinks/push/remote-write.js';
+import { WriteRequest, type WriteRequestValue } from '../../src/sinks/push/remote-write-schema.js';
 import { PROMETHEUS_BIN, skipWithout, startPrometheus, type RunningServer } from '../helpers/prometheus.js';
 import { HOSTILE_VANTAGE, hostileRun, type HostileRun } from '../report/hostile-run.js';
 

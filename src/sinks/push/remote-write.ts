@@ -2,9 +2,9 @@
 // protobuf WriteRequest, POSTed with the protocol's three headers. The series are those of the
 // `--prom` text, each with `job="upprobe"` added and stamped with the time of the push.
 import snappy from 'snappyjs';
-import { sendPush, type PushOptions, type PushOutcome } from './http-push.js';
-import { parseExposition, type MetricFamily } from './prom-samples.js';
-import { bearerTokenFromEnv, displayUrl, pushTarget } from './push-target.js';
+import { pushFailed, sendPush, type PushOptions, type PushOutcome } from './send.js';
+import { parseExposition, type MetricFamily } from './exposition.js';
+import { bearerTokenFromEnv, pushTarget } from './target.js';
 import { PUSH_JOB } from './pushgateway.js';
 import { METADATA_TYPE, WriteRequest, type WriteRequestValue } from './remote-write-schema.js';
 
@@ -15,12 +15,12 @@ export interface RemoteWriteOptions extends PushOptions {
 
 export async function remoteWrite(url: string, promText: string, options: RemoteWriteOptions): Promise<PushOutcome> {
   const target = pushTarget(url, options.bearerToken);
-  if ('error' in target) return { ok: false, message: `remote write failed: ${target.error}` };
+  if ('error' in target) return { ok: false, message: `remote write failed: ${target.error}`, reason: target.error };
   let body: Uint8Array;
   try {
     body = encodeWriteRequest(parseExposition(promText), options.timestampMs ?? Date.now());
   } catch (err) {
-    return { ok: false, message: `remote write to ${displayUrl(target.url)} failed: unreadable metrics (${(err as Error).message})` };
+    return pushFailed('remote write', target.url, `unreadable metrics (${(err as Error).message})`);
   }
   return sendPush(
     {

@@ -1,10 +1,18 @@
 // One HTTP request that sends a run's metrics somewhere, with a deadline it cannot outlive.
 // Failures are values with a one-line message naming the destination (never its credentials),
 // so the caller can report them after the other outputs and exit 2 (SPEC, exit codes).
-import { displayUrl, type PushTarget } from './push-target.js';
+// All of undici (~100 ms to load, src/http/undici.ts): this module is loaded only when a run
+// pushes (push-sink.ts imports the transports when it delivers).
+import { Agent, request as send } from 'undici';
+import { displayUrl, type PushTarget } from './target.js';
 
-/** How a push ended. */
-export type PushOutcome = { ok: true; status: number } | { ok: false; message: string };
+/** How a push ended: a failure's `message` names the push and its URL, `reason` only what went wrong. */
+export type PushOutcome = { ok: true; status: number } | { ok: false; message: string; reason: string };
+
+/** A failed push's outcome, its message in the one wording every push uses. */
+export function pushFailed(what: string, url: URL, reason: string): PushOutcome {
+  return { ok: false, message: `${what} to ${displayUrl(url)} failed: ${reason}`, reason };
+}
 
 /** Options every push takes. */
 export interface PushOptions {
@@ -32,10 +40,7 @@ const READ_BYTES = 4096;
 
 export async function sendPush(request: PushRequest, options: PushOptions): Promise<PushOutcome> {
   const { what, target } = request;
-  const fail = (reason: string): PushOutcome => ({ ok: false, message: `${what} to ${displayUrl(target.url)} failed: ${reason}` });
-  // undici is loaded here, on the first push: most runs push nothing, and loading all of undici
-  // costs ~100 ms at start (src/http/undici.ts).
-  const { Agent, request: send } = await import('undici');
+  const fail = (reason: string) => pushFailed(what, target.url, reason);
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
   // A dispatcher of its own, destroyed after: no idle keep-alive socket outlives the push.

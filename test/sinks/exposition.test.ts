@@ -3,7 +3,7 @@
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { promReporter } from '../../src/report/prom.js';
-import { parseExposition } from '../../src/sinks/prom-samples.js';
+import { parseExposition } from '../../src/sinks/push/exposition.js';
 import { HOSTILE_VANTAGE, hostileRun, type HostileRun } from '../report/hostile-run.js';
 
 let run: HostileRun;

@@ -1,9 +1,9 @@
 // Pushes a run's metrics to a Prometheus Pushgateway: `PUT /metrics/job/upprobe/vantage/<vantage>`.
 // PUT replaces the whole group, so a vantage's group always holds its last run, never a mix of
 // series from two runs (a probe removed from probes.yaml disappears with the next push).
-import { parseExposition } from './prom-samples.js';
-import { sendPush, type PushOptions, type PushOutcome } from './http-push.js';
-import { bearerTokenFromEnv, displayUrl, pushTarget } from './push-target.js';
+import { parseExposition } from './exposition.js';
+import { pushFailed, sendPush, type PushOptions, type PushOutcome } from './send.js';
+import { bearerTokenFromEnv, pushTarget } from './target.js';
 
 /** The job label of every push (SPEC). */
 export const PUSH_JOB = 'upprobe';
@@ -15,13 +15,13 @@ export const PUSH_JOB = 'upprobe';
  */
 export async function pushToGateway(baseUrl: string, vantage: string, promText: string, options: PushOptions): Promise<PushOutcome> {
   const target = pushTarget(baseUrl, options.bearerToken);
-  if ('error' in target) return { ok: false, message: `Pushgateway push failed: ${target.error}` };
+  if ('error' in target) return { ok: false, message: `Pushgateway push failed: ${target.error}`, reason: target.error };
   const base = target.url.pathname.replace(/\/+$/, '');
   target.url.pathname = `${base}/metrics/job/${PUSH_JOB}/${groupingSegment('vantage', vantage)}`;
   try {
     parseExposition(promText);
   } catch (err) {
-    return { ok: false, message: `Pushgateway push to ${displayUrl(target.url)} failed: unreadable metrics (${(err as Error).message})` };
+    return pushFailed('Pushgateway push', target.url, `unreadable metrics (${(err as Error).message})`);
   }
   return sendPush(
     {
