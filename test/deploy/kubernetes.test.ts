@@ -112,6 +112,14 @@ describe.skipIf(SKIP)('Kubernetes overlays, rendered by kubectl kustomize', () =
     expect(probes?.data?.['probes.yaml']).toBe(readFileSync(join(KUBE, 'base', 'probes.yaml'), 'utf8'));
   });
 
+  it('every flag the CronJob passes is one `upprobe run` knows', async () => {
+    const help = await runCli(['run', '--help']);
+    const container = render(OVERLAYS[0] ?? '').find((o) => o.kind === 'CronJob')?.spec?.jobTemplate.spec.template.spec.containers[0];
+    const flags = (container?.args ?? []).filter((arg) => arg.startsWith('--'));
+    expect(flags).toEqual(['--vantage', '--push-gateway']);
+    for (const flag of flags) expect(help.stdout).toMatch(new RegExp(`^\\s+${flag} <`, 'm'));
+  });
+
   it('every overlay names a different vantage and CronJob', () => {
     const names = OVERLAYS.map((v) => render(v).find((o) => o.kind === 'CronJob')?.metadata.name);
     expect(new Set(names).size).toBe(OVERLAYS.length);
