@@ -38,11 +38,13 @@ export async function runProbes(config: RunConfig, given: RunContext): Promise<R
     await Promise.all(entries.map(({ plan }) => plan.close()));
   }
   const timingConfidence = lag.stop();
+  // The histograms' text form only for a report that carries it: its deflate code costs a run without one.
+  const encode = ctx.latencyHistograms ? (await import('../analysis/hdr-codec.js')).encodeHistogram : null;
 
   const probes = entries.map(({ probe, stats, plan }) => {
     const findings = plan.findings?.() ?? {};
     if (findings.failure) stats.addProbeFailure(findings.failure);
-    return probeResult(probe, stats, findings.kindData);
+    return probeResult(probe, stats, findings.kindData, encode);
   });
   const summary = summarize(probes);
   const interrupted = ctx.interrupt.aborted;

@@ -47,6 +47,7 @@ export function pushSink(spec: PushSinkSpec): SinkOption {
         target: shown,
         key: null,
         usesStdout: false,
+        carriesHistograms: false,
         check: () => {
           if ('error' in target) throw new SinkUnusable(`${origin}: ${target.error}`);
         },
