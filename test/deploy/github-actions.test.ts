@@ -2,7 +2,8 @@
 // their report, and a merge job that downloads them all and fails on `upprobe merge`'s exit code.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -109,5 +110,30 @@ describe('the GitHub Actions workflow', () => {
     expect(broken.stdout).toContain('upprobe run exited 2');
     expect(broken.status).toBe(2);
     expect(existsSync(join(dir, 'report-lab2.json'))).toBe(false);
+  });
+
+  it('the whole workflow, executed: three vantages\' run steps, then the merge step fails only when most see a surface failing', async () => {
+    const runScript = probe?.steps.find((s) => /\bupprobe\S* run\b/.test(s.run ?? ''))?.run ?? '';
+    const mergeScript = merge?.steps.find((s) => /\bupprobe\S* merge\b/.test(s.run ?? ''))?.run ?? '';
+    const up = await keep(startHttpServer((_req, res) => res.end('ok')));
+    const down = await keep(startHttpServer((_req, res) => res.writeHead(503).end()));
+    /** One round: each vantage (a runner with its own checkout) sees the service `up` or `down`. */
+    const round = async (seen: Record<string, string>) => {
+      const artifacts = mkdtempSync(join(tmpdir(), 'upprobe-artifacts-'));
+      for (const [vantage, url] of Object.entries(seen)) {
+        const checkout = dirname(probesFile(`version: 1\nprobes:\n  - { id: api-home, kind: http, surface: api, request: { url: "${url}/" } }\n`));
+        expect((await runStep(runScript, checkout, vantage)).status).toBe(0);
+        copyFileSync(join(checkout, `report-${vantage}.json`), join(artifacts, `report-${vantage}.json`));
+      }
+      const merged = await runStep(mergeScript, artifacts, '');
+      const report = JSON.parse(readFileSync(join(artifacts, 'merged.json'), 'utf8')) as { surfaces: { api: { scope: string | null; failingVantages: string[] } } };
+      return { status: merged.status, api: report.surfaces.api };
+    };
+    const global = await round({ fra1: down.url, iad1: down.url, sin1: up.url });
+    expect(global.status).toBe(1);
+    expect(global.api).toMatchObject({ scope: 'global', failingVantages: ['fra1', 'iad1'] });
+    const regional = await round({ fra1: down.url, iad1: up.url, sin1: up.url });
+    expect(regional.status).toBe(0);
+    expect(regional.api).toMatchObject({ scope: 'regional', failingVantages: ['fra1'] });
   });
 });
