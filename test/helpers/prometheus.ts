@@ -57,11 +57,17 @@ export function startPushgateway(): Promise<RunningServer> {
   ]);
 }
 
-export function startPrometheus(): Promise<RunningServer> {
+export interface PrometheusOptions {
+  /** Rule files to load (absolute paths), evaluated every second. */
+  ruleFiles?: string[];
+}
+
+export function startPrometheus(options: PrometheusOptions = {}): Promise<RunningServer> {
   return startProgram(PROMETHEUS_BIN, 'prometheus', (port, dir) => {
     const config = join(dir, 'prometheus.yml');
     // No scrape targets: every series in this Prometheus came by remote write.
-    writeFileSync(config, 'global:\n  scrape_interval: 1m\nscrape_configs: []\n');
+    const rules = (options.ruleFiles ?? []).map((file) => `  - ${JSON.stringify(file)}\n`).join('');
+    writeFileSync(config, `global:\n  scrape_interval: 1m\n  evaluation_interval: 1s\nscrape_configs: []\nrule_files:\n${rules || '  []\n'}`);
     return [
       `--config.file=${config}`,
       `--storage.tsdb.path=${join(dir, 'data')}`,
