@@ -3,7 +3,7 @@
 // series from two runs (a probe removed from probes.yaml disappears with the next push).
 import { parseExposition } from './exposition.js';
 import { pushFailed, sendPush, type PushOptions, type PushOutcome } from './send.js';
-import { bearerTokenFromEnv, pushTarget } from './target.js';
+import { pushTarget } from './target.js';
 
 /** The job label of every push (SPEC). */
 export const PUSH_JOB = 'upprobe';
@@ -15,7 +15,7 @@ export const PUSH_JOB = 'upprobe';
  */
 export async function pushToGateway(baseUrl: string, vantage: string, promText: string, options: PushOptions): Promise<PushOutcome> {
   const target = pushTarget(baseUrl, options.bearerToken);
-  if ('error' in target) return { ok: false, message: `Pushgateway push failed: ${target.error}`, reason: target.error };
+  if ('error' in target) return { ok: false, message: `Pushgateway push failed: ${target.error}` };
   const base = target.url.pathname.replace(/\/+$/, '');
   target.url.pathname = `${base}/metrics/job/${PUSH_JOB}/${groupingSegment('vantage', vantage)}`;
   try {
@@ -35,10 +35,6 @@ export async function pushToGateway(baseUrl: string, vantage: string, promText: 
   );
 }
 
-/** Same as pushToGateway, with the bearer token taken from UPPROBE_PUSH_BEARER_TOKEN. */
-export function pushToGatewayFromEnv(baseUrl: string, vantage: string, promText: string, options: Omit<PushOptions, 'bearerToken'>, env = process.env): Promise<PushOutcome> {
-  return pushToGateway(baseUrl, vantage, promText, { ...options, bearerToken: bearerTokenFromEnv(env) });
-}
 
 /**
  * One `label/value` pair of a grouping key. A value that is empty or holds a character a path

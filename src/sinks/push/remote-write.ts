@@ -4,7 +4,7 @@
 import snappy from 'snappyjs';
 import { pushFailed, sendPush, type PushOptions, type PushOutcome } from './send.js';
 import { parseExposition, type MetricFamily } from './exposition.js';
-import { bearerTokenFromEnv, pushTarget } from './target.js';
+import { pushTarget } from './target.js';
 import { PUSH_JOB } from './pushgateway.js';
 import { METADATA_TYPE, WriteRequest, type WriteRequestValue } from './remote-write-schema.js';
 
@@ -15,7 +15,7 @@ export interface RemoteWriteOptions extends PushOptions {
 
 export async function remoteWrite(url: string, promText: string, options: RemoteWriteOptions): Promise<PushOutcome> {
   const target = pushTarget(url, options.bearerToken);
-  if ('error' in target) return { ok: false, message: `remote write failed: ${target.error}`, reason: target.error };
+  if ('error' in target) return { ok: false, message: `remote write failed: ${target.error}` };
   let body: Uint8Array;
   try {
     body = encodeWriteRequest(parseExposition(promText), options.timestampMs ?? Date.now());
@@ -38,10 +38,6 @@ export async function remoteWrite(url: string, promText: string, options: Remote
   );
 }
 
-/** Same as remoteWrite, with the bearer token taken from UPPROBE_PUSH_BEARER_TOKEN. */
-export function remoteWriteFromEnv(url: string, promText: string, options: Omit<RemoteWriteOptions, 'bearerToken'>, env = process.env): Promise<PushOutcome> {
-  return remoteWrite(url, promText, { ...options, bearerToken: bearerTokenFromEnv(env) });
-}
 
 /** The compressed WriteRequest body for these families, every sample at `timestampMs`. */
 export function encodeWriteRequest(families: MetricFamily[], timestampMs: number): Uint8Array {

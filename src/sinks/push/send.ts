@@ -6,12 +6,12 @@
 import { Agent, request as send } from 'undici';
 import { displayUrl, type PushTarget } from './target.js';
 
-/** How a push ended: a failure's `message` names the push and its URL, `reason` only what went wrong. */
-export type PushOutcome = { ok: true; status: number } | { ok: false; message: string; reason: string };
+/** How a push ended; a failure's one-line message names the push and its URL. */
+export type PushOutcome = { ok: true; status: number } | { ok: false; message: string };
 
 /** A failed push's outcome, its message in the one wording every push uses. */
 export function pushFailed(what: string, url: URL, reason: string): PushOutcome {
-  return { ok: false, message: `${what} to ${displayUrl(url)} failed: ${reason}`, reason };
+  return { ok: false, message: `${what} to ${displayUrl(url)} failed: ${reason}` };
 }
 
 /** Options every push takes. */
