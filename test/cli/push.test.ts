@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probesFile, runCli } from '../helpers/cli.js';
-import { PROMETHEUS_BIN, PUSHGATEWAY_BIN, skipWithout, startPrometheus, startPushgateway, type RunningServer } from '../helpers/prometheus.js';
+import { PROMETHEUS_BIN, PUSHGATEWAY_BIN, startPrometheus, startPushgateway, type RunningServer } from '../helpers/prometheus.js';
+import { skipWithout } from '../helpers/programs.js';
 import { closeAfterEach, closedPort, startHttpServer } from '../helpers/servers.js';
 
 const keep = closeAfterEach();

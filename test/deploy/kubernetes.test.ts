@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { skipWithout } from '../helpers/prometheus.js';
+import { skipWithout } from '../helpers/programs.js';
 import { runCli } from '../helpers/cli.js';
 
 const KUBE = fileURLToPath(new URL('../../deploy/kubernetes/', import.meta.url));

@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { promReporter } from '../../src/report/prom.js';
-import { PROMTOOL_BIN, skipWithout } from '../helpers/prometheus.js';
+import { PROMTOOL_BIN } from '../helpers/prometheus.js';
+import { skipWithout } from '../helpers/programs.js';
 import { hostileRun, type HostileRun } from '../report/hostile-run.js';
 
 const DIR = fileURLToPath(new URL('../../deploy/prometheus/', import.meta.url));

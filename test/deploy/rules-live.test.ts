@@ -5,7 +5,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probesFile, runCli } from '../helpers/cli.js';
-import { PROMETHEUS_BIN, skipWithout, startPrometheus, type RunningServer } from '../helpers/prometheus.js';
+import { PROMETHEUS_BIN, startPrometheus, type RunningServer } from '../helpers/prometheus.js';
+import { skipWithout } from '../helpers/programs.js';
 import { closeAfterEach, startHttpServer } from '../helpers/servers.js';
 
 const RULES = fileURLToPath(new URL('../../deploy/prometheus/upprobe.rules.yml', import.meta.url));

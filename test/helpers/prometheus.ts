@@ -1,13 +1,14 @@
 // Debian's Prometheus programs, started by a test on a free loopback port: the Pushgateway (no
 // persistence) and Prometheus (remote write receiver on, no scrape targets, a throwaway TSDB).
 // A test that needs one FAILS in CI when it is missing (.ci/run installs them) and skips with a
-// visible message elsewhere: see `skipWithout`.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+// visible message elsewhere: see `skipWithout` (programs.ts).
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hasProgram } from './programs.js';
 
 export const PUSHGATEWAY_BIN = 'prometheus-pushgateway';
 export const PROMETHEUS_BIN = 'prometheus';
@@ -18,23 +19,6 @@ export interface RunningServer {
   url: string;
   port: number;
   close(): Promise<void>;
-}
-
-/** Whether `program --version` (or `program ...versionArgs`) runs. */
-export function hasProgram(program: string, versionArgs = ['--version']): boolean {
-  return spawnSync(program, versionArgs, { stdio: 'ignore' }).status === 0;
-}
-
-/**
- * True when the tests needing `program` should be skipped: it is missing and this is not CI.
- * Says so on stderr, so a skip is never silent. In CI (CI=true) it returns false even when the
- * program is missing, and the test fails on starting it, naming the package to install.
- */
-export function skipWithout(program: string, pkg = program, versionArgs = ['--version']): boolean {
-  if (hasProgram(program, versionArgs)) return false;
-  if (process.env.CI === 'true') return false;
-  console.warn(`SKIPPED: ${program} is not installed (apt-get install ${pkg}); the tests that need it did not run`);
-  return true;
 }
 
 /** A port nobody listens on right now (the OS picks it; the program binds it a moment later). */

@@ -5,7 +5,8 @@ import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAILURE_CLASSES } from '../../src/model/failure.js';
 import { promReporter } from '../../src/report/prom.js';
-import { PROMTOOL_BIN, skipWithout } from '../helpers/prometheus.js';
+import { PROMTOOL_BIN } from '../helpers/prometheus.js';
+import { skipWithout } from '../helpers/programs.js';
 import { HOSTILE_VANTAGE, hostileRun, type HostileRun } from './hostile-run.js';
 
 let run: HostileRun;

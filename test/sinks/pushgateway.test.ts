@@ -3,7 +3,8 @@ import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { promReporter } from '../../src/report/prom.js';
 import { groupingSegment, pushToGateway } from '../../src/sinks/push/pushgateway.js';
-import { PUSHGATEWAY_BIN, skipWithout, startPushgateway, type RunningServer } from '../helpers/prometheus.js';
+import { PUSHGATEWAY_BIN, startPushgateway, type RunningServer } from '../helpers/prometheus.js';
+import { skipWithout } from '../helpers/programs.js';
 import { HOSTILE_VANTAGE, hostileRun, type HostileRun } from '../report/hostile-run.js';
 
 const SKIP = skipWithout(PUSHGATEWAY_BIN, 'prometheus-pushgateway');

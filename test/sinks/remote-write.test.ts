@@ -6,7 +6,8 @@ import { promReporter } from '../../src/report/prom.js';
 import { parseExposition } from '../../src/sinks/push/exposition.js';
 import { encodeWriteRequest, remoteWrite } from '../../src/sinks/push/remote-write.js';
 import { WriteRequest, type WriteRequestValue } from '../../src/sinks/push/remote-write-schema.js';
-import { PROMETHEUS_BIN, skipWithout, startPrometheus, type RunningServer } from '../helpers/prometheus.js';
+import { PROMETHEUS_BIN, startPrometheus, type RunningServer } from '../helpers/prometheus.js';
+import { skipWithout } from '../helpers/programs.js';
 import { HOSTILE_VANTAGE, hostileRun, type HostileRun } from '../report/hostile-run.js';
 
 const SKIP = skipWithout(PROMETHEUS_BIN, 'prometheus');
