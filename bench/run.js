@@ -6,7 +6,7 @@
 //   npm run bench -- --out <file>  write the JSON elsewhere
 //
 // Every measured process is a fresh `node` child; the target is another child (bench/target.js).
-// README's "Performance" section says what each number means.
+// bench/README.md says what each number means.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,7 +20,7 @@ const OUT = outFlag > 0 ? process.argv[outFlag + 1] : join(BENCH, QUICK ? 'resul
 
 const PLAN = QUICK
   ? { throughput: { samples: 200, concurrency: 10, rounds: 1 }, honesty: { samples: 32, concurrencies: [16, 100], rounds: 1 },
-      memory: { sizes: [100, 1000], rounds: 1, concurrency: 50 }, cold: { rounds: 1 }, warmup: { rounds: 1 }, merge: { reports: 100, rounds: 1 }, html: { runs: 43_200, rounds: 1 } }
+      memory: { sizes: [100, 1000], rounds: 1, concurrency: 50 }, cold: { rounds: 1 }, warmup: { rounds: 1 }, merge: { reports: 50, rounds: 1 }, html: { runs: 5_000, rounds: 1 } }
   : { throughput: { samples: 2000, concurrency: 50, rounds: 5 }, honesty: { samples: 500, concurrencies: [16, 100], rounds: 3 },
       memory: { sizes: [2000, 20000, 200000], rounds: 3, concurrency: 50 }, cold: { rounds: 11 }, warmup: { rounds: 9 }, merge: { reports: 1000, rounds: 3 }, html: { runs: 525_600, rounds: 3 } };
 
@@ -108,7 +108,7 @@ async function honesty(target) {
   return results;
 }
 
-/** 3. Peak RSS of whole upprobe runs of growing size (kept-alive connections: see README). */
+/** 3. Peak RSS of whole upprobe runs of growing size (kept-alive connections: see bench/README.md). */
 async function memory(target) {
   const { sizes, rounds, concurrency } = PLAN.memory;
   const results = [];

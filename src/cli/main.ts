@@ -3,10 +3,14 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { MAX_DURATION_MS, parseDuration } from '../config/duration.js';
 import { ExitCode } from '../model/exit-codes.js';
+import { SCENARIOS } from '../target/scenario-names.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { failInternal, UsageError } from './errors.js';
 import { SINKS } from '../sinks/registry.js';
 import { OutputBoundary } from './output.js';
+
+/** --scenario's help, from the list itself, so a new scenario cannot be left out. */
+const SCENARIO_HELP = `what the target should break: ${SCENARIOS.join(', ')}`;
 
 /** A flag's whole number ≥ 1. */
 function positiveInt(value: string): number {
@@ -102,7 +106,7 @@ Exit codes:
     program
       .command('demo')
       .description('start the built-in target on a free loopback port and run the shipped probes.yaml against it')
-      .option('--scenario <name>', 'what the target should break: healthy, app-outage, web-outage, slow, hang, login-broken, login-slow', 'healthy'),
+      .option('--scenario <name>', SCENARIO_HELP, 'healthy'),
   ).action(async (options: Record<string, unknown>) => {
     const { demoCommand } = await import('./demo-command.js');
     process.exitCode = await demoCommand(options, output);
@@ -162,7 +166,7 @@ Exit codes:
       if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port from 0 to 65535.');
       return n;
     }, 8080)
-    .option('--scenario <name>', 'what the target should break: healthy, app-outage, web-outage, slow, hang, login-broken, login-slow', 'healthy')
+    .option('--scenario <name>', SCENARIO_HELP, 'healthy')
     .action(async (options: { port: number; scenario: string }) => {
       const { targetCommand } = await import('./target-command.js');
       process.exitCode = await targetCommand(options);

@@ -1,7 +1,9 @@
 // `upprobe report <history> --html out.html`: a run history (`--record`) as one self-contained page.
-import { createReadStream, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+// uPlot's code and style, inlined into every page (bundled as text: no node_modules needed).
+import uPlotJs from 'uplot/dist/uPlot.iife.min.js?raw';
+import uPlotCss from 'uplot/dist/uPlot.min.css?raw';
 import { ExitCode } from '../model/exit-codes.js';
 import { HistorySeries } from '../report/html/history-series.js';
 import { renderHtmlReport } from '../report/html/page.js';
@@ -40,7 +42,7 @@ export async function reportCommand(file: string, flags: ReportFlags, output: Ou
     charts: series.charts(),
     incidents,
     generatedAt: new Date(),
-    chartLibrary: chartLibrary(),
+    chartLibrary: { js: uPlotJs, css: uPlotCss },
   });
   writeFileAtomic(flags.html, html);
   output.write(process.stdout, `wrote ${flags.html}: ${series.runs} run${series.runs === 1 ? '' : 's'}, ${incidents.length} incident${incidents.length === 1 ? '' : 's'}\n`);
@@ -73,15 +75,6 @@ function lastRuns(file: string, n: number, onSkip: () => void): RecordedRun[] {
     if (runs.length >= n) break;
   }
   return runs.reverse();
-}
-
-/** uPlot's code and style, read from the installed package so the page carries them inline. */
-function chartLibrary(): { js: string; css: string } {
-  const require = createRequire(import.meta.url);
-  return {
-    js: readFileSync(require.resolve('uplot/dist/uPlot.iife.min.js'), 'utf8'),
-    css: readFileSync(require.resolve('uplot/dist/uPlot.min.css'), 'utf8'),
-  };
 }
 
 function reason(err: unknown): string {

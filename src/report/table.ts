@@ -10,6 +10,7 @@ import { describeChain, describeFailure, formatMs } from './describe.js';
 import { failureRows, MAX_FAILURE_ROWS, topClasses, truncate } from './failure-rows.js';
 import type { RenderOptions, Reporter } from './reporter.js';
 import { percent, verdictLine } from './verdict.js';
+import { wrapWords } from './wrap.js';
 
 /** Borderless: pastes into chat and reads in any terminal. */
 const PLAIN_CHARS = {
@@ -126,7 +127,8 @@ function failureTable(probes: ProbeResult[], { c, gap }: Style, columns: number)
     widest(['class', ...shown.map((r) => r.example.failure.class)]) +
     widest(['count', ...shown.map((r) => `×${r.count}`)]) +
     4 * gap.length;
-  const room = Math.max(30, columns - used);
+  // At least a status line's worth ("503 Service Unav…"); below that, rather too wide than unreadable.
+  const room = Math.max(16, columns - used);
   const t = table(['probe', 'step or link', 'class', 'count', 'example'], c, ['left', 'left', 'left', 'right', 'left'], gap);
   for (const row of shown) {
     t.push([row.probe, row.where, c.red(row.example.failure.class), `×${row.count}`, truncate(exampleText(row.example), room)]);
@@ -143,9 +145,10 @@ function renderBlocks(result: RunResult, style: Style, columns: number): { table
   const rest: string[] = [];
   const failures = failureTable(result.probes, style, columns);
   if (failures) rest.push(failures);
+  // Wrapped before colouring, so the colour codes take no room in the count.
   const lag = lagWarning(result);
-  if (lag) rest.push(c.yellow(lag));
-  const verdict = verdictLine(result);
+  if (lag) rest.push(c.yellow(wrapWords(lag, columns)));
+  const verdict = wrapWords(verdictLine(result), columns);
   rest.push(result.exitCode === 0 ? c.green.bold(verdict) : c.red.bold(verdict));
   return { tables, rest };
 }

@@ -1,31 +1,14 @@
-// The target's failure modes. Adding a scenario: its name in SCENARIOS and its entry in SCENARIO_BEHAVIOURS.
+// The target's failure modes. Adding a scenario: its name in SCENARIOS (scenario-names.ts) and its
+// entry in SCENARIO_BEHAVIOURS.
 import { apiError } from './api.js';
 import { shortLinkCode } from './link-routes.js';
 import { badGatewayPage, movedPage, notFoundPage, serverErrorPage } from './pages.js';
 import { unitHash } from './random.js';
 import type { TargetResponse } from './response.js';
 import type { Route } from './route.js';
+import { SCENARIOS, type ScenarioName } from './scenario-names.js';
 
-/** Every scenario `upprobe demo --scenario` and `upprobe target --scenario` accept. */
-export const SCENARIOS = [
-  'healthy',
-  'app-outage',
-  'web-outage',
-  'slow',
-  'hang',
-  'login-broken',
-  'login-slow',
-  'links-broken',
-  'images-broken',
-] as const;
-
-/** A scenario's name; the CLI validates user input with isScenario. */
-export type ScenarioName = (typeof SCENARIOS)[number];
-
-/** Narrows a command-line string to a scenario name. */
-export function isScenario(name: string): name is ScenarioName {
-  return (SCENARIOS as readonly string[]).includes(name);
-}
+export { SCENARIOS, isScenario, type ScenarioName } from './scenario-names.js';
 
 /** One request as a scenario sees it: the route, how many earlier requests it had, and the seed. */
 export interface RequestHit {
