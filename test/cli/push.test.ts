@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probesFile, runCli } from '../helpers/cli.js';
 import { PROMETHEUS_BIN, PUSHGATEWAY_BIN, startPrometheus, startPushgateway, type RunningServer } from '../helpers/prometheus.js';
 import { skipWithout } from '../helpers/programs.js';
-import { closeAfterEach, closedPort, startHttpServer } from '../helpers/servers.js';
+import { closeAfterEach, closedPort, keep, startHttpServer } from '../helpers/servers.js';
 
-const keep = closeAfterEach();
+closeAfterEach();
 const PASSWORD = 's3cr3t-pw';
 const TOKEN = 'bearer-7d1e';
 

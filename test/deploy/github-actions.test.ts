@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { BIN, probesFile } from '../helpers/cli.js';
-import { closeAfterEach, startHttpServer } from '../helpers/servers.js';
+import { closeAfterEach, keep, startHttpServer } from '../helpers/servers.js';
 
 interface Step {
   name?: string;
@@ -35,7 +35,7 @@ const workflow = parse(readFileSync(new URL('../../deploy/github-actions/upprobe
 const probe = workflow.jobs.probe;
 const merge = workflow.jobs.merge;
 
-const keep = closeAfterEach();
+closeAfterEach();
 
 /**
  * Runs a step's script as the runner would (bash), with this checkout's upprobe standing in for

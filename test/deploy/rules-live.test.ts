@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probesFile, runCli } from '../helpers/cli.js';
 import { PROMETHEUS_BIN, startPrometheus, type RunningServer } from '../helpers/prometheus.js';
 import { skipWithout } from '../helpers/programs.js';
-import { closeAfterEach, startHttpServer } from '../helpers/servers.js';
+import { closeAfterEach, keep, startHttpServer } from '../helpers/servers.js';
 
 const RULES = fileURLToPath(new URL('../../deploy/prometheus/upprobe.rules.yml', import.meta.url));
-const keep = closeAfterEach();
+closeAfterEach();
 
 interface Series {
   metric: Record<string, string>;

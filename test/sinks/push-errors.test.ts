@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { pushToGateway } from '../../src/sinks/push/pushgateway.js';
 import { remoteWrite } from '../../src/sinks/push/remote-write.js';
 import { BEARER_TOKEN_ENV, bearerTokenFromEnv, pushTarget } from '../../src/sinks/push/target.js';
-import { closeAfterEach, closedPort, startHttpServer, startRawServer } from '../helpers/servers.js';
+import { closeAfterEach, closedPort, keep, startHttpServer, startRawServer } from '../helpers/servers.js';
 
-const keep = closeAfterEach();
+closeAfterEach();
 const TEXT = '# HELP upprobe_runs_total Runs.\n# TYPE upprobe_runs_total counter\nupprobe_runs_total{vantage="fra1"} 1\n';
 const PASSWORD = 'pa:ss@w0rd/%';
 const TOKEN = 'tok-3f9a1c';
