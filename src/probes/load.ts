@@ -36,6 +36,7 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
     env,
     overrides,
     secrets: new Set(),
+    file,
     report(path, message, part) {
       const label = formatDataPath(part === 'key' ? path.slice(0, -1) : path);
       problems.push({ file, ...source.locate(path, part), message: label ? `${label}: ${message}` : message });

@@ -56,5 +56,7 @@ export function probeResult(probe: ProbeIdentity, stats: ProbeStats, kindData?: 
     errors: stats.errors,
     otherErrors: stats.otherErrors,
     ...(data ? { kindData: data } : {}),
+    httpVersion: stats.httpVersion,
+    tls: stats.tls,
   };
 }

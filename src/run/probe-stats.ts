@@ -3,6 +3,7 @@
 import { increment, type ClassCounts, type ErrorGroup } from '../model/counts.js';
 import { failureKey, type SampleFailure } from '../model/failure.js';
 import type { SampleOutcome } from '../model/sample.js';
+import type { HttpVersion, TlsInfo } from '../model/tls.js';
 import { PHASES, type TimedPhase } from '../model/timings.js';
 import type { LatencySummary } from '../model/latency.js';
 import { LatencyHistogram } from './latency-histogram.js';
@@ -32,6 +33,9 @@ export class ProbeStats {
   otherErrors = 0;
   /** The probe failed outside any sample (a links probe's page did not load). */
   probeFailed = false;
+  /** The last answer's HTTP version and the last certificate seen (SPEC: from the last sample that had one). */
+  httpVersion: HttpVersion | null = null;
+  tls: TlsInfo | null = null;
 
   constructor(private readonly maxErrorGroups = MAX_ERROR_GROUPS) {}
 
@@ -45,6 +49,8 @@ export class ProbeStats {
     for (const step of outcome.steps ?? []) this.addStep(step.id, step);
     if (outcome.failure) this.addFailure(outcome.failure);
     else if ((outcome.attempts ?? 1) > 1) this.flakySamples++;
+    if (outcome.httpVersion) this.httpVersion = outcome.httpVersion;
+    if (outcome.tls) this.tls = outcome.tls;
   }
 
   /**
