@@ -32,6 +32,10 @@ export const fileSchema = z.strictObject({
   }),
   vantage: textField.optional().describe('Name of the place the probes run from (a region, a host); goes into every report. --vantage wins over it.'),
   defaults: z.unknown().optional().describe('What every probe inherits unless it sets its own value; a flag such as --timeout wins over both.'),
+  notify: z
+    .unknown()
+    .optional()
+    .describe('Where a JSON message is POSTed when a surface changes state (after downAfter failing / upAfter passing runs); --notify URL replaces the url.'),
   probes: z
     .array(z.unknown())
     .min(1, 'expected at least one probe')

@@ -12,6 +12,7 @@ import { formatDataPath, type DataPath } from '../config/positions.js';
 import { defaultsSchema, fileSchema } from '../config/schema.js';
 import { readConfigText } from '../config/read-file.js';
 import { readYamlSource } from '../config/source.js';
+import { resolveNotify } from '../config/notify.js';
 import { secretForms } from '../secrets/forms.js';
 import { createRedactor } from '../secrets/redact.js';
 import type { ProbeConfig, RunConfig } from './probe-config.js';
@@ -51,6 +52,7 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
   const top = parseWith(fileSchema, ownKeys, [], ctx.report);
   const defaultsInput = parseWith(defaultsSchema, data.defaults === undefined ? {} : data.defaults, ['defaults'], ctx.report);
   const defaults = defaultsInput && resolveDefaults(defaultsInput, ctx);
+  const notify = data.notify === undefined ? null : resolveNotify(data.notify, ctx);
   const rawProbes: unknown[] = Array.isArray(data.probes) ? data.probes : [];
   const probes = rawProbes.map((raw, index) => loadProbe(raw, ['probes', index], defaults, ctx));
   checkDuplicateIds(rawProbes, ctx.report, source.locate);
@@ -69,6 +71,7 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
     concurrency: overrides.concurrency ?? defaults.concurrency ?? BUILT_IN.concurrency,
     probes: selected,
     secrets,
+    notify,
   };
 }
 
