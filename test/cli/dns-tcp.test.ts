@@ -127,13 +127,17 @@ probes:
   - { id: no-client-cert, kind: tcp, surface: api, tcp: { host: app.test, port: ${port}, tls: true } }
 `);
     const out = join(dirname(file), 'report.json');
-    const { code, stdout } = await runCli(['run', file, '--json', out], { env: { CLIENT_KEY_PASS: ca.client.passphrase } });
+    const prom = join(dirname(file), 'metrics.prom');
+    const { code, stdout } = await runCli(['run', file, '--json', out, '--prom', prom], { env: { CLIENT_KEY_PASS: ca.client.passphrase } });
     expect(code).toBe(1);
     const report = JSON.parse(readFileSync(out, 'utf8')) as JsonReport;
     const [mtls, anonymous] = report.probes;
     expect(mtls).toMatchObject({ passed: true, tls: { certificate: { subject: 'CN=app.test' } } });
     expect(anonymous?.errors[0]).toMatchObject({ class: 'tls', detail: { code: 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED' } });
     expect(stdout + readFileSync(out, 'utf8')).not.toContain(ca.client.passphrase);
+    // The certificate's expiry reaches Prometheus as an https probe's does.
+    const expiry = new RegExp(`^upprobe_probe_tls_cert_expiry_timestamp_seconds\\{[^}]*probe="mtls"[^}]*\\} ${appCert.notAfter.getTime() / 1000}$`, 'm');
+    expect(readFileSync(prom, 'utf8')).toMatch(expiry);
   });
 
   it('a bad dns or tcp probe is a config error at its line:column, exit 2, nothing probed', async () => {
