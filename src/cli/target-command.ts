@@ -16,6 +16,7 @@ export async function targetCommand(options: { port: number; scenario: string })
     throw err;
   }
   process.stdout.write(`upprobe target: scenario ${target.scenario}, listening on ${target.url} (Ctrl-C to stop)\n`);
+  process.stdout.write(`App API address: ${target.apiUrl} · https (throwaway certificate): ${target.tlsUrl}\n`);
   process.stdout.write(`demo account for the login flow: UPPROBE_USER=${DEMO_USER} UPPROBE_PASSWORD=${DEMO_PASSWORD}\n`);
   const running = target;
   await new Promise<void>((resolve) => {

@@ -1,5 +1,6 @@
 // The target's failure modes. Adding a scenario: its name in SCENARIOS and its entry in SCENARIO_BEHAVIOURS.
 import { apiError } from './api.js';
+import { edgeChallenge, edgeOriginDown, edgeRateLimited } from './edge.js';
 import { shortLinkCode } from './link-routes.js';
 import { badGatewayPage, movedPage, notFoundPage, serverErrorPage } from './pages.js';
 import { unitHash } from './random.js';
@@ -17,6 +18,11 @@ export const SCENARIOS = [
   'login-slow',
   'links-broken',
   'images-broken',
+  'edge-challenge',
+  'edge-rate-limit',
+  'edge-origin-down',
+  'network-down',
+  'cert-expiring',
 ] as const;
 
 /** A scenario's name; the CLI validates user input with isScenario. */
@@ -45,7 +51,20 @@ export interface ScenarioBehaviour {
   delayMs?(hit: RequestHit): number;
   /** A different answer for this request; undefined keeps the route's own. */
   override?(hit: RequestHit): TargetResponse | undefined;
+  /** The App API's own address accepts no connection (nothing listens there). */
+  refuseApi?: boolean;
+  /** Days until the https listener's certificate expires (default HEALTHY_CERTIFICATE_DAYS). */
+  certificateDaysLeft?: number;
 }
+
+/** Days left on the https listener's certificate when nothing is wrong with it. */
+export const HEALTHY_CERTIFICATE_DAYS = 90;
+
+/** Days left in cert-expiring: fewer than a typical `minDaysLeft: 14`. */
+export const EXPIRING_CERTIFICATE_DAYS = 5;
+
+/** Requests each App API route lets through in edge-rate-limit before the edge answers 429. */
+export const RATE_LIMIT_BUDGET = 2;
 
 /** Share of /api/* requests that fail in app-outage. */
 export const APP_OUTAGE_FAILURE_SHARE = 0.6;
@@ -111,6 +130,26 @@ export const SCENARIO_BEHAVIOURS: Record<ScenarioName, ScenarioBehaviour> = {
   'login-slow': {
     description: `POST /session (signing in) answers after ${SLOW_DELAY_MS} ms; everything else stays fast`,
     delayMs: ({ route }) => (route.name === 'session' ? SLOW_DELAY_MS : 0),
+  },
+  'edge-challenge': {
+    description: 'the edge answers every web request (pages, assets, sign-in) with a 403 bot challenge; the App API is exempt and stays healthy',
+    override: ({ route }) => (route.kind === 'api' ? undefined : edgeChallenge()),
+  },
+  'edge-rate-limit': {
+    description: `the edge lets ${RATE_LIMIT_BUDGET} requests through per App API route, then answers 429 with retry-after; the web stays healthy`,
+    override: ({ route, index }) => (route.kind === 'api' && index >= RATE_LIMIT_BUDGET ? edgeRateLimited() : undefined),
+  },
+  'edge-origin-down': {
+    description: 'the edge cannot connect to the origin: every request answers 521 from the edge',
+    override: () => edgeOriginDown(),
+  },
+  'network-down': {
+    description: "the App API's address accepts no connection (refused); the web front end stays healthy",
+    refuseApi: true,
+  },
+  'cert-expiring': {
+    description: `the https listener's certificate expires in ${EXPIRING_CERTIFICATE_DAYS} days; every answer stays healthy`,
+    certificateDaysLeft: EXPIRING_CERTIFICATE_DAYS,
   },
 };
 

@@ -1,9 +1,11 @@
 // The built-in target: a small X-like service on loopback that `upprobe demo` and the tests probe.
 import { once } from 'node:events';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
+import { createServer as createNetServer, type AddressInfo, type Server as NetServer } from 'node:net';
+import { throwawayCertificate } from './certificate.js';
 import { createTargetHandler } from './handler.js';
-import type { ScenarioName } from './scenarios.js';
+import { HEALTHY_CERTIFICATE_DAYS, SCENARIO_BEHAVIOURS, type ScenarioName } from './scenarios.js';
 
 export { SCENARIO_HEADER } from './handler.js';
 export { DEMO_PASSWORD, DEMO_USER } from './login.js';
@@ -21,6 +23,10 @@ export interface TargetOptions {
   host?: string;
   /** Default 0: a free port, read back from RunningTarget. */
   port?: number;
+  /** The App API's own listener; default 0 (a free port). */
+  apiPort?: number;
+  /** The https listener; default 0 (a free port). */
+  tlsPort?: number;
   /** Default healthy. */
   scenario?: ScenarioName;
   /** Default DEFAULT_SEED; decides which requests fail in scenarios that fail some. */
@@ -32,6 +38,14 @@ export interface RunningTarget {
   /** Base URL without a trailing slash, e.g. http://127.0.0.1:43123 */
   url: string;
   port: number;
+  /** The App API's own address, as api.example.com beside www.example.com: the same routes on its own listener. */
+  apiUrl: string;
+  apiPort: number;
+  /** The same routes over https, with a throwaway certificate for localhost, 127.0.0.1 and ::1. */
+  tlsUrl: string;
+  tlsPort: number;
+  /** That certificate (PEM), for a client that wants to trust it. */
+  certificatePem: string;
   scenario: ScenarioName;
   /** Stops listening and drops every connection, hung or delayed ones too; safe to call twice. */
   close(): Promise<void>;
@@ -41,27 +55,59 @@ function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-/** Starts the target and resolves once it listens; rejects if the port cannot be bound. */
+async function listen(server: Server | HttpsServer | NetServer, port: number, host: string): Promise<number> {
+  server.listen(port, host);
+  await once(server, 'listening');
+  return (server.address() as AddressInfo).port;
+}
+
+/**
+ * A port nothing listens on, for an address that refuses connections: bound, read, released.
+ * (Another process could take it in between; on loopback, in a demo, that risk is accepted.)
+ */
+async function refusingPort(port: number, host: string): Promise<number> {
+  if (port !== 0) return port;
+  const probe = createNetServer();
+  const free = await listen(probe, 0, host);
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return free;
+}
+
+/** Starts the target and resolves once it listens; rejects if a port cannot be bound. */
 export async function startTarget(options: TargetOptions = {}): Promise<RunningTarget> {
   const host = options.host ?? '127.0.0.1';
   const scenario = options.scenario ?? 'healthy';
+  const behaviour = SCENARIO_BEHAVIOURS[scenario];
   const handler = createTargetHandler(scenario, options.seed ?? DEFAULT_SEED);
-  const server = createServer(handler.handle);
-  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
-
-  server.listen(options.port ?? 0, host);
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+  const certificate = throwawayCertificate(behaviour.certificateDaysLeft ?? HEALTHY_CERTIFICATE_DAYS);
+  const servers: (Server | HttpsServer)[] = [createServer(handler.handle), createHttpsServer({ cert: certificate.cert, key: certificate.key }, handler.handle)];
+  if (!behaviour.refuseApi) servers.push(createServer(handler.handle));
+  for (const server of servers) server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
 
   let closing: Promise<void> | undefined;
-  const close = (): Promise<void> => {
-    closing ??= new Promise<void>((resolve) => {
-      handler.cancelPending();
+  const closeServer = (server: Server | HttpsServer) =>
+    new Promise<void>((resolve) => {
+      if (!server.listening) return resolve();
       server.close(() => resolve());
       server.closeAllConnections();
     });
+  const close = (): Promise<void> => {
+    if (!closing) {
+      handler.cancelPending();
+      closing = Promise.all(servers.map(closeServer)).then(() => undefined);
+    }
     return closing;
   };
 
-  return { url: `http://${urlHost(host)}:${port}`, port, scenario, close };
+  try {
+    const [web, tls, api] = servers as [Server, HttpsServer, Server | undefined];
+    const port = await listen(web, options.port ?? 0, host);
+    const tlsPort = await listen(tls, options.tlsPort ?? 0, host);
+    const apiPort = api ? await listen(api, options.apiPort ?? 0, host) : await refusingPort(options.apiPort ?? 0, host);
+    const base = (scheme: string, p: number) => `${scheme}://${urlHost(host)}:${p}`;
+    return { url: base('http', port), port, apiUrl: base('http', apiPort), apiPort, tlsUrl: base('https', tlsPort), tlsPort, certificatePem: certificate.cert, scenario, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
 }
