@@ -4,6 +4,7 @@ import { edgeChallenge, edgeOriginDown, edgeRateLimited } from './edge.js';
 import { shortLinkCode } from './link-routes.js';
 import { badGatewayPage, movedPage, notFoundPage, serverErrorPage } from './pages.js';
 import { unitHash } from './random.js';
+import type { DnsRcode } from '../probes/dns/record-types.js';
 import type { TargetResponse } from './response.js';
 import type { Route } from './routes.js';
 
@@ -22,6 +23,7 @@ export const SCENARIOS = [
   'edge-rate-limit',
   'edge-origin-down',
   'network-down',
+  'dns-broken',
   'cert-expiring',
 ] as const;
 
@@ -55,6 +57,8 @@ export interface ScenarioBehaviour {
   refuseApi?: boolean;
   /** Days until the https listener's certificate expires (default HEALTHY_CERTIFICATE_DAYS). */
   certificateDaysLeft?: number;
+  /** What the target's DNS responder answers for the App API's name instead of its address. */
+  apiNameRcode?: DnsRcode;
 }
 
 /** Days left on the https listener's certificate when nothing is wrong with it. */
@@ -146,6 +150,10 @@ export const SCENARIO_BEHAVIOURS: Record<ScenarioName, ScenarioBehaviour> = {
   'network-down': {
     description: "the App API's address accepts no connection (refused); the web front end stays healthy",
     refuseApi: true,
+  },
+  'dns-broken': {
+    description: "the target's DNS responder answers SERVFAIL for the App API's name; the web's name and every answer stay healthy",
+    apiNameRcode: 'SERVFAIL',
   },
   'cert-expiring': {
     description: `the https listener's certificate expires in ${EXPIRING_CERTIFICATE_DAYS} days; every answer stays healthy`,

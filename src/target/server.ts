@@ -3,7 +3,9 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer } from 'node:net';
+import type { DnsRcode } from '../probes/dns/record-types.js';
 import { throwawayCertificate } from './certificate.js';
+import { startDnsResponder, type DnsResponder, type DnsZone, type DnsZoneEntry } from './dns-responder.js';
 import { createTargetHandler } from './handler.js';
 import { HEALTHY_CERTIFICATE_DAYS, SCENARIO_BEHAVIOURS, type ScenarioName } from './scenarios.js';
 
@@ -46,6 +48,10 @@ export interface RunningTarget {
   tlsPort: number;
   /** That certificate (PEM), for a client that wants to trust it. */
   certificatePem: string;
+  /** The target's own DNS responder (`127.0.0.1:<port>`, UDP and TCP), for `resolver` and `dns.server`. */
+  dnsServer: string;
+  /** The names it answers: both resolve to the target's host (TARGET_NAMES). */
+  names: typeof TARGET_NAMES;
   scenario: ScenarioName;
   /** Stops listening and drops every connection, hung or delayed ones too; safe to call twice. */
   close(): Promise<void>;
@@ -73,6 +79,14 @@ async function refusingPort(port: number, host: string): Promise<number> {
   return free;
 }
 
+/** The web's and the App API's names, as the target's DNS responder answers them (.test is reserved, RFC 6761). */
+export const TARGET_NAMES = { web: 'www.upprobe.test', api: 'api.upprobe.test' } as const;
+
+function zoneFor(host: string, apiNameRcode: DnsRcode | undefined): DnsZone {
+  const address: DnsZoneEntry = host.includes(':') ? { AAAA: [host] } : { A: [host] };
+  return { [TARGET_NAMES.web]: address, [TARGET_NAMES.api]: apiNameRcode ? { rcode: apiNameRcode } : address };
+}
+
 /** Starts the target and resolves once it listens; rejects if a port cannot be bound. */
 export async function startTarget(options: TargetOptions = {}): Promise<RunningTarget> {
   const host = options.host ?? '127.0.0.1';
@@ -84,6 +98,7 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
   if (!behaviour.refuseApi) servers.push(createServer(handler.handle));
   for (const server of servers) server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
 
+  let dns: DnsResponder | undefined;
   let closing: Promise<void> | undefined;
   const closeServer = (server: Server | HttpsServer) =>
     new Promise<void>((resolve) => {
@@ -94,7 +109,7 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
   const close = (): Promise<void> => {
     if (!closing) {
       handler.cancelPending();
-      closing = Promise.all(servers.map(closeServer)).then(() => undefined);
+      closing = Promise.all([...servers.map(closeServer), dns?.close()]).then(() => undefined);
     }
     return closing;
   };
@@ -104,8 +119,21 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
     const port = await listen(web, options.port ?? 0, host);
     const tlsPort = await listen(tls, options.tlsPort ?? 0, host);
     const apiPort = api ? await listen(api, options.apiPort ?? 0, host) : await refusingPort(options.apiPort ?? 0, host);
+    dns = await startDnsResponder({ zone: zoneFor(host, behaviour.apiNameRcode), host });
     const base = (scheme: string, p: number) => `${scheme}://${urlHost(host)}:${p}`;
-    return { url: base('http', port), port, apiUrl: base('http', apiPort), apiPort, tlsUrl: base('https', tlsPort), tlsPort, certificatePem: certificate.cert, scenario, close };
+    return {
+      url: base('http', port),
+      port,
+      apiUrl: base('http', apiPort),
+      apiPort,
+      tlsUrl: base('https', tlsPort),
+      tlsPort,
+      certificatePem: certificate.cert,
+      dnsServer: dns.address,
+      names: TARGET_NAMES,
+      scenario,
+      close,
+    };
   } catch (err) {
     await close();
     throw err;

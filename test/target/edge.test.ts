@@ -1,4 +1,5 @@
 // The target as an edge in front of an origin: its headers, its own answers, its listeners.
+import { Resolver } from 'node:dns/promises';
 import { once } from 'node:events';
 import { connect as tlsConnect, type PeerCertificate } from 'node:tls';
 import { describe, expect, it } from 'vitest';
@@ -77,6 +78,30 @@ describe('the edge in front of the origin', () => {
     expect(failure).toBe('ECONNREFUSED');
     expect((await get(`${target.url}/`)).status).toBe(200);
     expect(target.apiPort).not.toBe(target.port);
+  });
+});
+
+describe('names', () => {
+  const resolverOf = (target: RunningTarget) => {
+    const resolver = new Resolver({ timeout: 2000, tries: 1 });
+    resolver.setServers([target.dnsServer]);
+    return resolver;
+  };
+
+  it("the target's DNS responder resolves the web's and the App API's names to its host", async () => {
+    const target = await start();
+    const resolver = resolverOf(target);
+    expect(await resolver.resolve4(target.names.web)).toEqual(['127.0.0.1']);
+    expect(await resolver.resolve4(target.names.api)).toEqual(['127.0.0.1']);
+    await expect(resolver.resolve4('nope.upprobe.test')).rejects.toMatchObject({ code: 'ENOTFOUND' });
+  });
+
+  it("dns-broken: SERVFAIL for the App API's name, the web's name still resolves", async () => {
+    const target = await start({ scenario: 'dns-broken' });
+    const resolver = resolverOf(target);
+    await expect(resolver.resolve4(target.names.api)).rejects.toMatchObject({ code: 'ESERVFAIL' });
+    expect(await resolver.resolve4(target.names.web)).toEqual(['127.0.0.1']);
+    expect((await get(`${target.apiUrl}/api/health`)).status).toBe(200); // the address itself still answers
   });
 });
 
