@@ -42,6 +42,14 @@ function neverConnected(failure: SampleFailure): boolean {
   return f.class === 'connect' || f.class === 'dns' || (f.class === 'reset' && f.phase !== 'body');
 }
 
+/** Longest reason phrase kept: servers choose it. */
+const MAX_STATUS_TEXT = 60;
+
+/** A server's reason phrase, safe for every report: printable ASCII, bounded. */
+function printable(text: string): string {
+  return text.replace(/[^\x20-\x7e]/g, '?').slice(0, MAX_STATUS_TEXT);
+}
+
 function remember(list: string[], value: string): void {
   if (list.length < MAX_ADDRESSES && !list.includes(value)) list.push(value);
 }
@@ -115,7 +123,7 @@ export class EvidenceCollector {
         this.evidence.otherStatuses++;
         return;
       }
-      bucket = { class: cls, status, statusText: facts.statusText ?? '', count: 0, latency: new LatencyHistogram(), edgeHeaders: facts.edgeHeaders ?? {} };
+      bucket = { class: cls, status, statusText: printable(facts.statusText ?? ''), count: 0, latency: new LatencyHistogram(), edgeHeaders: facts.edgeHeaders ?? {} };
       this.buckets.push(bucket);
     }
     bucket.count++;

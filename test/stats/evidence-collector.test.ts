@@ -31,6 +31,14 @@ describe('EvidenceCollector', () => {
     expect(statuses[1]).toMatchObject({ class: 'http_4xx', status: 404, count: 1 });
   });
 
+  it("keeps a server's reason phrase printable and short", () => {
+    const c = new EvidenceCollector();
+    c.add(http(500), 1, { status: 500, statusText: `\u001b[2J${'x'.repeat(200)}` });
+    const [entry] = c.result().statuses;
+    expect(entry?.statusText).not.toContain('\u001b');
+    expect(entry?.statusText.length).toBeLessThanOrEqual(60);
+  });
+
   it('keeps at most MAX_STATUSES distinct statuses and counts the rest', () => {
     const c = new EvidenceCollector();
     for (let i = 0; i < MAX_STATUSES + 5; i++) c.add(http(500 + i), 1, { status: 500 + i });
