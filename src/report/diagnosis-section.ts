@@ -1,7 +1,7 @@
 // The terminal's diagnosis section, after the surface table: per surface its state and layer with
 // the evidence, the prober, and what the evidence is consistent with. Wrapped to the terminal.
 import { stripVTControlCharacters } from 'node:util';
-import type { Diagnosis, SurfaceDiagnosis } from '../analysis/diagnosis/index.js';
+import type { Diagnosis, SurfaceDiagnosis } from '../model/diagnosis.js';
 import { LAYER_PHRASES } from '../analysis/diagnosis/index.js';
 
 const LABEL = 'diagnosis  ';

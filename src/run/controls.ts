@@ -2,7 +2,7 @@
 // the prober's own network, in the same run as the probes: each once, never retried, and any
 // HTTP answer (any status) within the timeout passes.
 import type { LookupFunction } from 'node:net';
-import type { ControlOutcome } from '../analysis/diagnosis/index.js';
+import type { ControlOutcome } from '../model/diagnosis.js';
 import { ConnectionPool } from '../http/connections.js';
 import { fetchFollowingRedirects } from '../http/redirects.js';
 

@@ -2,7 +2,7 @@
 // rules.ts, refined by the probe's evidence (statuses with edge headers, connect outcomes, flow steps).
 import type { FailureClass } from '../../model/failure.js';
 import { isOriginUnreachable, recogniseEdge, type EdgeSighting } from '../edges/index.js';
-import type { StatusEvidence } from './evidence.js';
+import type { StatusEvidence } from '../../model/evidence.js';
 import type { FindingKind } from './rules.js';
 import type { ProbeFacts } from './types.js';
 

@@ -1,13 +1,10 @@
-// The diagnosis's input (what a run knows) and output (SPEC's `diagnosis` block).
+// What diagnose() reads: per probe its counts and evidence, the surfaces' numbers, the controls.
 import type { Surface } from '../../config/types.js';
+import type { ControlOutcome } from '../../model/diagnosis.js';
 import type { FailureClass } from '../../model/failure.js';
-import type { ProbeEvidence } from './evidence.js';
+import type { ProbeEvidence } from '../../model/evidence.js';
 
-/** Where a surface's failures point, lowest layer first (the order ties are broken in). */
-export const LAYERS = ['dns', 'network', 'tls', 'edge', 'origin', 'auth', 'content', 'latency'] as const;
-export type Layer = (typeof LAYERS)[number];
-
-export type SurfaceState = 'unprobed' | 'down' | 'degraded' | 'up';
+export { LAYERS, type ControlOutcome, type Diagnosis, type Layer, type ProberDiagnosis, type SurfaceDiagnosis, type SurfaceState } from '../../model/diagnosis.js';
 
 /** Which probe (house's ProbeRef). */
 export interface ProbeRef {
@@ -31,15 +28,6 @@ export interface ProbeFacts {
   evidence: ProbeEvidence;
 }
 
-/** One control's outcome: any HTTP answer within the timeout passes. */
-export interface ControlOutcome {
-  /** As shown to people (no userinfo). */
-  url: string;
-  passed: boolean;
-  /** The failure class when it did not pass. */
-  failureClass: FailureClass | null;
-}
-
 export interface DiagnosisInput {
   probes: ProbeFacts[];
   /** summary.surfaces' numbers, so state and report agree to the digit. */
@@ -48,25 +36,4 @@ export interface DiagnosisInput {
   controls: ControlOutcome[] | null;
   /** upprobe's own event-loop lag (src/run/loop-lag.ts); null when not measured. */
   eventLoop: { p99Ms: number; distorted: boolean } | null;
-}
-
-export interface ProberDiagnosis {
-  healthy: boolean | null;
-  controls: { passed: number; total: number } | null;
-  reasons: string[];
-}
-
-export interface SurfaceDiagnosis {
-  state: SurfaceState;
-  layer: Layer | null;
-  failureRate: number;
-  evidence: string[];
-}
-
-/** SPEC's `diagnosis` block. */
-export interface Diagnosis {
-  prober: ProberDiagnosis;
-  surfaces: Record<Surface, SurfaceDiagnosis>;
-  consistentWith: string[];
-  headline: string;
 }

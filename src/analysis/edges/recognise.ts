@@ -1,9 +1,9 @@
 // Reads one response's headers against the provider table: which edge, which PoP, and whether
 // the edge made the answer itself. Unknown headers make no claim.
+import type { EdgeHeaders } from '../../model/evidence.js';
 import { EDGE_PROVIDERS, type EdgeProvider, type HeaderSign } from './providers.js';
 
-/** Response headers by lower-case name (only EDGE_HEADER_NAMES matter here). */
-export type EdgeHeaders = Readonly<Record<string, string>>;
+export type { EdgeHeaders } from '../../model/evidence.js';
 
 /** An edge seen on a response. */
 export interface EdgeSighting {

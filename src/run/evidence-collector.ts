@@ -1,9 +1,8 @@
 // Gathers a probe's ProbeEvidence sample by sample in bounded memory. Passing samples cost one
 // branch (until the first passing answer's edge headers are kept); only failures do real work.
-import type { EdgeHeaders } from '../analysis/edges/index.js';
-import { emptyEvidence, MAX_ADDRESSES, MAX_STATUSES, type FlowEvidence, type ProbeEvidence } from '../analysis/diagnosis/evidence.js';
+import { emptyEvidence, MAX_ADDRESSES, MAX_STATUSES, type EdgeHeaders, type FlowEvidence, type ProbeEvidence } from '../model/evidence.js';
 import type { FailureClass, SampleFailure } from '../model/failure.js';
-import { LatencyHistogram } from './latency.js';
+import { LatencyHistogram } from '../stats/latency.js';
 
 /** What the exchange that ended a sample knew besides its failure; every field optional. */
 export interface ExchangeFacts {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_ADDRESSES, MAX_STATUSES } from '../../src/analysis/diagnosis/index.js';
 import type { Failure, SampleFailure } from '../../src/model/failure.js';
-import { EvidenceCollector } from '../../src/stats/evidence-collector.js';
+import { EvidenceCollector } from '../../src/run/evidence-collector.js';
 
 const at = (failure: Failure): SampleFailure => ({ failure, url: 'http://127.0.0.1/', step: null });
 const http = (status: number, text = ''): SampleFailure =>

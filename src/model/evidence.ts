@@ -1,7 +1,9 @@
-// What diagnose() needs to know about one probe beyond its counts: the evidence a sample leaves
-// behind, kept per probe in bounded memory. Plain data (belongs in src/model/ once the house lands).
-import type { FailureClass } from '../../model/failure.js';
-import type { EdgeHeaders } from '../edges/index.js';
+// What the diagnosis needs to know about one probe beyond its counts: the evidence its samples
+// leave behind, kept per probe in bounded memory (run/evidence-collector.ts fills it).
+import type { FailureClass } from './failure.js';
+
+/** Response headers that can identify an edge (CDN, proxy), by lower-case name. */
+export type EdgeHeaders = Readonly<Record<string, string>>;
 
 /** Distinct (class, status) pairs kept per probe; more are counted in `otherStatuses`. */
 export const MAX_STATUSES = 8;
