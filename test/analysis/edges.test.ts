@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EDGE_HEADER_NAMES, EDGE_PROVIDERS, describeEdge, isOriginUnreachable, recogniseEdge } from '../../src/analysis/edges/index.js';
+import { EDGE_HEADER_NAMES, EDGE_PROVIDERS, describeEdge, isOriginUnreachable, pickEdgeHeaders, recogniseEdge } from '../../src/analysis/edges/index.js';
 
 describe('recogniseEdge', () => {
   it('Cloudflare by cf-ray, with the PoP after the dash and the cache status', () => {
@@ -91,5 +91,18 @@ describe('the table', () => {
       expect(EDGE_HEADER_NAMES).toContain(name);
     }
     for (const name of EDGE_HEADER_NAMES) expect(name).toBe(name.toLowerCase());
+  });
+});
+
+describe('pickEdgeHeaders', () => {
+  it('keeps only the headers the table reads, repeated ones joined', () => {
+    const picked = pickEdgeHeaders({ server: 'cloudflare', 'cf-ray': '1-AMS', 'set-cookie': ['a=1', 'b=2'], via: ['1.1 a', '1.1 b'], 'content-type': 'text/html' });
+    expect(picked).toEqual({ server: 'cloudflare', 'cf-ray': '1-AMS', via: '1.1 a, 1.1 b' });
+  });
+
+  it('a hostile value comes out printable and bounded', () => {
+    const picked = pickEdgeHeaders({ 'retry-after': `\u001b]0;pwned\u0007${'9'.repeat(1000)}` });
+    expect(picked['retry-after']).not.toMatch(/[^\x20-\x7e]/);
+    expect(picked['retry-after']?.length).toBe(120);
   });
 });
