@@ -2,12 +2,13 @@
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD, DEMO_USER, isScenario, SCENARIOS, startTarget } from '../target/server.js';
 import { UsageError } from './errors.js';
+import type { OutputBoundary } from './output.js';
 import { runFile, type RunFlags } from './run-command.js';
 
 /** The probes.yaml at the package root, beside src/ and dist/. */
 export const SHIPPED_PROBES = fileURLToPath(new URL('../../probes.yaml', import.meta.url));
 
-export async function demoCommand(flags: RunFlags & { scenario?: string }): Promise<number> {
+export async function demoCommand(flags: RunFlags & { scenario?: string }, output: OutputBoundary): Promise<number> {
   const scenario = flags.scenario ?? 'healthy';
   if (!isScenario(scenario)) throw new UsageError(`unknown scenario "${scenario}"; expected one of: ${SCENARIOS.join(', ')}`);
   const target = await startTarget({ scenario });
@@ -15,7 +16,7 @@ export async function demoCommand(flags: RunFlags & { scenario?: string }): Prom
     process.stderr.write(`upprobe demo: built-in target, scenario ${scenario}, at ${target.url}\n\n`);
     // The shipped login flow signs in with UPPROBE_USER / UPPROBE_PASSWORD: the target's demo account unless set.
     const env = { ...process.env, UPPROBE_USER: process.env.UPPROBE_USER ?? DEMO_USER, UPPROBE_PASSWORD: process.env.UPPROBE_PASSWORD ?? DEMO_PASSWORD };
-    return await runFile(SHIPPED_PROBES, flags, { baseUrl: target.url }, env);
+    return await runFile(SHIPPED_PROBES, flags, output, { baseUrl: target.url }, env);
   } finally {
     await target.close();
   }

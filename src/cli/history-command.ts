@@ -3,7 +3,7 @@ import { ExitCode } from '../model/exit-codes.js';
 import { parseRun, renderHistory, type HistoryRun } from '../report/history.js';
 import { UsageError } from './errors.js';
 import { linesFromEnd } from './lines-from-end.js';
-import { useColor, writeOut } from './output.js';
+import { useColor, type OutputBoundary } from './output.js';
 
 /** `history`'s options: how many runs to show, and colour. */
 export interface HistoryFlags {
@@ -12,7 +12,7 @@ export interface HistoryFlags {
 }
 
 /** Prints the last runs of a record; a file that cannot be read is a usage error (exit 2). */
-export function historyCommand(file: string, flags: HistoryFlags): number {
+export function historyCommand(file: string, flags: HistoryFlags, output: OutputBoundary): number {
   const runs: HistoryRun[] = [];
   let skipped = 0;
   try {
@@ -27,6 +27,6 @@ export function historyCommand(file: string, flags: HistoryFlags): number {
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : err instanceof Error ? err.message : String(err);
     throw new UsageError(`cannot read ${file}: ${reason}`);
   }
-  writeOut(process.stdout, renderHistory(runs.reverse(), { color: useColor(process.stdout, flags.color), skipped, file }));
+  output.write(process.stdout, renderHistory(runs.reverse(), { color: useColor(process.stdout, flags.color), skipped, file }));
   return ExitCode.Ok;
 }

@@ -5,8 +5,8 @@ import { MAX_DURATION_MS, parseDuration } from '../config/duration.js';
 import { ExitCode } from '../model/exit-codes.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { failInternal, UsageError } from './errors.js';
-import { FILE_REPORTERS } from './reporters.js';
-
+import { SINKS } from '../sinks/registry.js';
+import { OutputBoundary } from './output.js';
 
 /** A flag's whole number ≥ 1. */
 function positiveInt(value: string): number {
@@ -39,11 +39,11 @@ function collectList(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 }
 
-/** One option per file reporter that has a flag (reporters.ts is the list). */
+/** One option per sink that has a flag (sinks/registry.ts is the list). */
 function addReportOptions(command: Command): Command {
   const fromEnv: string[] = [];
-  for (const { source, description, stdout } of FILE_REPORTERS) {
-    if ('flag' in source) command.option(`--${source.flag} ${stdout ? '[path]' : '<path>'}`, description);
+  for (const { source, description } of SINKS) {
+    if ('flag' in source) command.option(`--${source.flag} ${source.argument}`, description);
     else fromEnv.push(`  ${source.env} set: ${description}`);
   }
   if (fromEnv.length > 0) command.addHelpText('after', `\nEnvironment:\n${fromEnv.join('\n')}`);
@@ -65,7 +65,7 @@ function addRunOptions(command: Command): Command {
     .option('-q, --quiet', 'print only the verdict line');
 }
 
-export function buildProgram(): Command {
+export function buildProgram(output: OutputBoundary): Command {
   const program = new Command(TOOL_NAME)
     .description('Synthetic uptime probes: HTTP checks, login flows and link resolution, with app-API failures kept apart from web-front-end failures.')
     .version(VERSION, '-V, --version')
@@ -85,7 +85,7 @@ Exit codes:
   addRunOptions(program.command('run').description('run every probe once').argument('[file]', 'probes file', 'probes.yaml')).action(
     async (file: string, options: Record<string, unknown>) => {
       const { runCommand } = await import('./run-command.js');
-      process.exitCode = await runCommand(file, options);
+      process.exitCode = await runCommand(file, options, output);
     },
   );
 
@@ -95,7 +95,7 @@ Exit codes:
     .argument('[file]', 'probes file', 'probes.yaml')
     .action(async (file: string) => {
       const { validateCommand } = await import('./validate-command.js');
-      process.exitCode = await validateCommand(file);
+      process.exitCode = await validateCommand(file, output);
     });
 
   addRunOptions(
@@ -105,7 +105,7 @@ Exit codes:
       .option('--scenario <name>', 'what the target should break: healthy, app-outage, web-outage, slow, hang, login-broken, login-slow', 'healthy'),
   ).action(async (options: Record<string, unknown>) => {
     const { demoCommand } = await import('./demo-command.js');
-    process.exitCode = await demoCommand(options);
+    process.exitCode = await demoCommand(options, output);
   });
 
   program
@@ -116,7 +116,7 @@ Exit codes:
     .option('--no-color', 'plain output; NO_COLOR and a non-TTY stdout do the same')
     .action(async (file: string, options: { last: number; color?: boolean }) => {
       const { historyCommand } = await import('./history-command.js');
-      process.exitCode = historyCommand(file, options);
+      process.exitCode = historyCommand(file, options, output);
     });
 
   program
@@ -138,10 +138,12 @@ Exit codes:
 
 /** Runs the CLI; never throws: every outcome is an exit code. */
 export async function main(argv: string[]): Promise<void> {
-  process.on('uncaughtException', (err) => failInternal(err));
-  process.on('unhandledRejection', (err) => failInternal(err));
+  // Every command prints through this one boundary; an internal error quotes what it may have seen.
+  const output = new OutputBoundary();
+  process.on('uncaughtException', (err) => failInternal(err, output));
+  process.on('unhandledRejection', (err) => failInternal(err, output));
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram(output).parseAsync(argv);
   } catch (err) {
     if (err instanceof CommanderError) {
       // Help and --version "errors" are successes; anything else commander reports is usage.
@@ -151,7 +153,7 @@ export async function main(argv: string[]): Promise<void> {
       process.stderr.write(`${TOOL_NAME}: ${err.message}\n`);
       process.exitCode = ExitCode.Usage;
     } else {
-      failInternal(err);
+      failInternal(err, output);
     }
   }
 }

@@ -1,5 +1,5 @@
 // Built-in defaults and the file's `defaults` section, resolved once for every probe to build on.
-import type { Thresholds } from './types.js';
+import type { Thresholds } from '../model/thresholds.js';
 import { fill, fillHeaders, type LoadContext } from './context.js';
 import type { DefaultsInput } from './schema.js';
 import { absoluteHttpUrl } from './urls.js';

@@ -57,10 +57,3 @@ export function sortProblems(problems: ConfigProblem[]): ConfigProblem[] {
       return true;
     });
 }
-
-/** Replaces every secret value in a message by *** (SPEC: nothing secret, ever). */
-export function redactSecrets(message: string, secrets: readonly string[]): string {
-  // Longest first, so a secret that contains another one is hidden whole.
-  const ordered = [...secrets].filter((s) => s !== '').sort((a, b) => b.length - a.length);
-  return ordered.reduce((text, secret) => text.split(secret).join('***'), message);
-}

@@ -1,6 +1,14 @@
 // What the command-line flags do beyond overriding values: sanity of the numbers they carry, and
 // `--only` / `--surface` choosing which validated probes run.
-import type { ConfigOverrides, ProbeConfig } from './types.js';
+import type { Surface } from '../model/surface.js';
+import type { ConfigOverrides } from './types.js';
+
+/** What --only and --surface look at in a probe. */
+interface Selectable {
+  id: string;
+  tags: string[];
+  surface: Surface;
+}
 
 /** Problems with numeric flags the CLI passed through (the file's own values are checked by the schema). */
 export function checkOverrides(overrides: ConfigOverrides): string[] {
@@ -16,10 +24,10 @@ export function checkOverrides(overrides: ConfigOverrides): string[] {
 }
 
 /** The probes the flags select (an id or any tag in --only; the --surface), or why none is left. */
-export function selectProbes(probes: ProbeConfig[], overrides: ConfigOverrides): ProbeConfig[] | { error: string } {
+export function selectProbes<P extends Selectable>(probes: P[], overrides: ConfigOverrides): P[] | { error: string } {
   const only = overrides.only?.filter((name) => name !== '') ?? [];
   const { surface } = overrides;
-  const wanted = (p: ProbeConfig) => only.length === 0 || only.includes(p.id) || p.tags.some((t) => only.includes(t));
+  const wanted = (p: P) => only.length === 0 || only.includes(p.id) || p.tags.some((t) => only.includes(t));
   const selected = probes.filter((p) => wanted(p) && (surface === undefined || p.surface === surface));
   if (selected.length > 0) return selected;
   const flags = [...(only.length > 0 ? [`--only ${only.join(',')}`] : []), ...(surface !== undefined ? [`--surface ${surface}`] : [])];

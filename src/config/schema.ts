@@ -1,11 +1,11 @@
 // The shape of probes.yaml (SPEC "probes.yaml"), as strict zod schemas: an unknown key is an
 // error that lists the allowed ones. Values come out converted (ms, fractions, bytes, RegExp).
 import { z } from 'zod';
-import { SURFACES, type Expectations, type Thresholds } from './types.js';
+import { type Expectations } from './types.js';
+import type { Thresholds } from '../model/thresholds.js';
 import { formField, headerChecksField, headersField, jsonChecksField } from './checks.js';
 import {
   booleanField,
-  choiceField,
   countField,
   delayField,
   durationField,
@@ -51,7 +51,7 @@ const transportFields = {
 };
 
 /** Retrying failed samples: set in `defaults` or per probe, whatever its kind. */
-const retryFields = {
+export const retryFields = {
   retries: retriesField.optional(),
   retryDelay: delayField.optional(),
 };
@@ -117,28 +117,3 @@ export const expectSchema = z
       ...(e.headers && { headers: e.headers }),
     }),
   );
-
-const ID = /^[A-Za-z0-9._-]+$/;
-
-/** What every probe kind has. */
-export const probeBaseFields = {
-  id: field('an id of letters, digits, "-", "_" or "."', (v) => (typeof v === 'string' && ID.test(v) ? v : undefined)),
-  surface: choiceField(SURFACES),
-  tags: z.array(textField).optional(),
-  samples: countField.optional(),
-  timeout: durationField.optional(),
-  thresholds: thresholdsSchema.optional(),
-  ...retryFields,
-};
-
-/** An http probe: one request per sample. */
-export const httpProbeSchema = z.strictObject({
-  ...probeBaseFields,
-  kind: z.literal('http').optional(),
-  request: requestSchema,
-  expect: expectSchema.optional(),
-  reuseConnections: booleanField.optional(),
-});
-
-/** An http probe after validation, before defaults and interpolation. */
-export type HttpProbeInput = z.output<typeof httpProbeSchema>;

@@ -1,17 +1,10 @@
 // What `${...}` means: `${env.NAME}` and `${secret.NAME}` everywhere, and in flow steps also
 // `${name}` for a value an earlier step captured.
+import { isSecretName } from '../secrets/names.js';
 import type { Substitution } from './interpolate.js';
-
-/** SPEC: a variable with one of these in its name is secret however it is read. */
-const SECRET_NAME = /PASS|SECRET|TOKEN|KEY|AUTH|COOKIE|SESSION/i;
 
 /** `env.NAME` or `secret.NAME`, optionally with a fallback: `env.NAME:-value` (as in a shell). */
 const REFERENCE = /^(env|secret)\.([^:]+?)(?::-(.*))?$/s;
-
-/** Whether an environment variable's value must be treated as a secret because of its name. */
-export function isSecretName(name: string): boolean {
-  return SECRET_NAME.test(name);
-}
 
 /**
  * The lookup for strings that only environment variables can fill. `where` names the place in
@@ -47,27 +40,4 @@ export function flowStepLookup(env: Record<string, string | undefined>, captures
     const known = captures.size > 0 ? `captured so far: ${[...captures].join(', ')}` : 'nothing is captured before this step';
     return { problem: `unknown capture \${${name}}: no earlier step of this flow captures "${name}" (${known})` };
   };
-}
-
-/**
- * A secret and the forms it takes once encoded into a URL, a form body or a JSON string, or
- * echoed in a response header (trimmed, and read as Latin-1 as HTTP headers are), so that output
- * can hide the secret however a server or a URL parser gives it back.
- */
-export function secretForms(value: string): string[] {
-  const forms = new Set([
-    value,
-    value.trim(),
-    encodeURIComponent(value),
-    new URLSearchParams({ s: value }).toString().slice(2),
-    JSON.stringify(value).slice(1, -1),
-    Buffer.from(value.trim(), 'utf8').toString('latin1'),
-  ]);
-  // How the URL parser encodes it in a path, a query or an opaque URL (`javascript:…`), to the end
-  // of the URL (a "?" or "#" in the secret starts the query or fragment, encoded differently, but
-  // the href still holds it all).
-  for (const prefix of ['http://h/', 'http://h/?', 'x:']) {
-    if (URL.canParse(`${prefix}${value}`)) forms.add(new URL(`${prefix}${value}`).href.slice(prefix.length));
-  }
-  return [...forms].filter((form) => form !== '' && form.length >= value.trim().length); // path normalisation may shorten it
 }

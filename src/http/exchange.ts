@@ -2,6 +2,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Failure, Phase } from '../model/failure.js';
 import type { PhaseTimings } from '../model/timings.js';
+import { Interrupted } from '../model/interrupted.js';
 import { classifyError, timeoutIn } from './classify.js';
 import type { ConnectAttempt, ConnectionPool } from './connections.js';
 import { onAbort } from './on-abort.js';
@@ -35,13 +36,6 @@ interface Measured {
 }
 
 export type ExchangeResult = ({ ok: true; response: ExchangeResponse } | { ok: false; failure: Failure }) & Measured;
-
-/** Thrown when the run is interrupted (Ctrl-C): the sample is dropped, not counted as failed. */
-export class Interrupted extends Error {
-  constructor() {
-    super('interrupted');
-  }
-}
 
 /**
  * Sends one request through a leased connection and reads the body up to the size limit.

@@ -1,9 +1,13 @@
 // The one value a run produces. Every reporter reads it; none reaches back into the run.
-import type { ProbeConfig, Surface } from '../config/types.js';
-import type { ClassCounts, ErrorGroup } from '../stats/probe-stats.js';
-import type { LatencySummary, LatencyTotal } from '../stats/latency.js';
-import type { TimedPhase } from './timings.js';
+import type { ClassCounts, ErrorGroup } from './counts.js';
 import type { ExitCode } from './exit-codes.js';
+import type { FlowData } from './flow.js';
+import type { LatencySummary, LatencyTotal } from './latency.js';
+import type { LinksData } from './links.js';
+import type { ProbeRef } from './probe-ref.js';
+import type { Surface } from './surface.js';
+import type { ThresholdResult } from './thresholds.js';
+import type { TimedPhase } from './timings.js';
 
 export interface PhaseSummary {
   p50: number;
@@ -11,39 +15,14 @@ export interface PhaseSummary {
   p99: number;
 }
 
-export interface ThresholdResult {
-  name: 'successRate' | 'p95' | 'p99';
-  /** A fraction for successRate, milliseconds for latencies (SPEC). */
-  limit: number;
-  actual: number | null;
-  passed: boolean;
-}
-
-export interface StepResult {
-  id: string;
-  latencyMs: LatencySummary | null;
-  failuresByClass: ClassCounts;
-  skipped: number;
-}
-
-/** What a links probe found and left out; the links it checked are its samples. */
-export interface LinkCounts {
-  /** The page `fromPage` read (its URL after redirects), or null for `urls` only. */
-  page: string | null;
-  /** References found in the page, before anything was skipped or merged. */
-  found: number;
-  /** Not http(s): mailto:, tel:, javascript:, data: … */
-  skipped: number;
-  /** Not a URL at all (`http://[oops`). */
-  invalid: number;
-  /** The same URL again (fragments ignored), or the page itself. */
-  duplicates: number;
-  /** Distinct links past `limit`: not checked. */
-  overLimit: number;
-}
+/**
+ * What a kind adds to its probe's result, one member per kind that adds anything (discriminated
+ * by `kind`): a kind with figures of its own adds its file here and one member to this union.
+ */
+export type KindData = FlowData | LinksData;
 
 export interface ProbeResult {
-  probe: ProbeConfig;
+  probe: ProbeRef;
   passed: boolean;
   samples: number;
   failedSamples: number;
@@ -62,8 +41,7 @@ export interface ProbeResult {
   errors: ErrorGroup[];
   /** Failed samples beyond the kept example groups. */
   otherErrors: number;
-  steps?: StepResult[];
-  links?: LinkCounts;
+  kindData?: KindData;
 }
 
 export interface SurfaceSummary {

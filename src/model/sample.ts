@@ -1,21 +1,14 @@
 // What one sample produced: the unit every statistic and report is built from.
 import type { SampleFailure } from './failure.js';
+import type { StepOutcome } from './flow.js';
 import type { PhaseTimings } from './timings.js';
-
-/** One step of a flow sample (flows only). */
-export interface StepOutcome {
-  id: string;
-  latencyMs: number | null;
-  failure: SampleFailure | null;
-  /** Not run because an earlier step of the same sample failed. */
-  skipped: boolean;
-}
 
 export interface SampleOutcome {
   /** From issuing the first request to the end of the last body; null when no response came. */
   latencyMs: number | null;
   phases: PhaseTimings;
   failure: SampleFailure | null;
+  /** A flow's steps (model/flow.ts). */
   steps?: StepOutcome[];
   /** How many times the sample was tried (retries); absent means once. */
   attempts?: number;

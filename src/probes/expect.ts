@@ -5,7 +5,7 @@ import { evaluateJsonPath } from '../config/jsonpath.js';
 import type { Expectations, StatusMatcher, ValueCheck } from '../config/types.js';
 import type { Failure } from '../model/failure.js';
 import type { ExchangeResponse } from '../http/exchange.js';
-import type { Redact } from '../report/redact.js';
+import type { Redact } from '../secrets/redact.js';
 
 /** How much of an unexpected value a failure keeps: enough to recognise, bounded in memory. */
 const MAX_ACTUAL_CHARS = 120;

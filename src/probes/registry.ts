@@ -1,12 +1,13 @@
-// Adding a probe kind: write its runner module, then add one line here.
-//
-// Each runner is imported when a run has a probe of its kind: a flow needs a cookie jar (with the
-// public-suffix list) and a links probe an HTML parser, ~400 kB of JavaScript that a run of plain
-// HTTP probes would otherwise compile at every start (README, "Performance").
-import type { RunnerRegistry } from './runner.js';
+// Every probe kind, one line each. Adding a kind: its folder (schema, loader, runner, an index.ts
+// exporting a ProbeKind), then one line here; its config joins ProbeConfig by itself.
+// The order is the one `unknown kind` messages list. Each kind's runner stays a lazy import
+// (see kind.ts): listing a kind here loads only its schema and loader.
+import { flowKind } from './flow/index.js';
+import { httpKind } from './http/index.js';
+import { linksKind } from './links/index.js';
 
-export const runners: RunnerRegistry = {
-  http: async () => (await import('./http.js')).httpRunner,
-  links: async () => (await import('./links.js')).linksRunner,
-  flow: async () => (await import('./flow.js')).flowRunner,
+export const PROBE_KINDS = {
+  http: httpKind,
+  flow: flowKind,
+  links: linksKind,
 };

@@ -1,11 +1,10 @@
 // The interface every probe kind implements. A kind turns its config into sample tasks; the
 // scheduler (run/schedule.ts) decides when they run, so concurrency lives in one place.
 import type { LookupFunction } from 'node:net';
-import type { ProbeConfig } from '../config/types.js';
 import type { SampleFailure } from '../model/failure.js';
-import type { LinkCounts } from '../model/result.js';
+import type { KindData } from '../model/result.js';
 import type { SampleOutcome } from '../model/sample.js';
-import type { Redact } from '../report/redact.js';
+import type { Redactor } from '../secrets/redact.js';
 
 /** What every sample of a run shares. */
 export interface RunContext {
@@ -17,7 +16,7 @@ export interface RunContext {
    * Masks the run's secrets in text a failure keeps from a response, before it is shortened
    * (runProbes sets it from the config's secrets; a flow adds the secret captures of its sample).
    */
-  redact?: Redact;
+  redact?: Redactor;
 }
 
 /**
@@ -54,15 +53,14 @@ export interface ProbePlan {
 export interface ProbeFindings {
   /** The probe failed outside any sample (its page could not be loaded): not a sample, still a failure. */
   failure?: SampleFailure;
-  links?: LinkCounts;
+  /** The kind's own part of the result (model/result.ts, KindData). */
+  kindData?: KindData;
 }
 
-export interface ProbeRunner<P extends ProbeConfig> {
+/** Turns a probe of its kind into sample tasks. */
+export interface ProbeRunner<P> {
   plan(probe: P, ctx: RunContext): ProbePlan;
 }
-
-/** How to load each kind's runner; the mapped type makes a kind without a runner a compile error. */
-export type RunnerRegistry = { [K in ProbeConfig['kind']]: () => Promise<ProbeRunner<Extract<ProbeConfig, { kind: K }>>> };
 
 /** The same task n times, lazily: 200,000 samples need no 200,000-entry array. */
 export function* repeat(task: SampleTask, n: number): Iterable<SampleTask> {

@@ -30,3 +30,6 @@ export function escapeLabelValue(text: string): string {
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>|~&]/g, '\\$&');
 }
+
+/** Every escape a reporter applies: the output boundary hands them to the redactor (secrets/redact.ts). */
+export const REPORT_ESCAPES = [escapeXml, escapeMarkdown, escapeLabelValue] as const;

@@ -2,7 +2,7 @@
 // GitHub step summary and the JUnit report show a person.
 import type { FailureClass, SampleFailure } from '../model/failure.js';
 import type { ProbeResult } from '../model/result.js';
-import type { ClassCounts } from '../stats/probe-stats.js';
+import type { ClassCounts } from '../model/counts.js';
 import { worstLinksFirst } from './worst-links.js';
 
 /** Failure rows a person is shown (terminal, step summary); the JSON report has them all. */

@@ -2,7 +2,7 @@
 // per surface, so a person sees at a glance when the API (or the web) started failing.
 import { Chalk } from 'chalk';
 import { z } from 'zod';
-import { SURFACES, type Surface } from '../config/types.js';
+import { SURFACES, type Surface } from '../model/surface.js';
 import { formatMs } from './describe.js';
 import { table } from './table.js';
 import { percent } from './verdict.js';

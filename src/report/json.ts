@@ -38,8 +38,8 @@ function probeEntry(r: ProbeResult) {
       detail: example.failure,
     })),
     ...(r.otherErrors > 0 ? { otherErrors: r.otherErrors } : {}),
-    ...(r.steps ? { steps: r.steps } : {}),
-    ...(r.links ? { links: r.links } : {}),
+    ...(r.kindData?.kind === 'flow' ? { steps: r.kindData.steps } : {}),
+    ...(r.kindData?.kind === 'links' ? { links: r.kindData.links } : {}),
   };
 }
 

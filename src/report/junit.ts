@@ -2,9 +2,10 @@
 // testsuite per surface, one testcase per probe. A failed probe carries a <failure> with its top
 // class, how many samples failed and an example message per kind of error; a probe that passed
 // only thanks to retries carries a <flakyFailure> (Maven Surefire's element, which Jenkins reads).
-import { SURFACES, type Surface } from '../config/types.js';
+import { SURFACES, type Surface } from '../model/surface.js';
 import type { FailureClass } from '../model/failure.js';
-import type { ProbeResult, RunResult, ThresholdResult } from '../model/result.js';
+import type { ProbeResult, RunResult } from '../model/result.js';
+import type { ThresholdResult } from '../model/thresholds.js';
 import { VERSION } from '../version.js';
 import { describeFailure, formatMs } from './describe.js';
 import { escapeXml } from './escape.js';

@@ -1,6 +1,6 @@
 // A Markdown summary for GitHub Actions' job page ($GITHUB_STEP_SUMMARY): the verdict, the
 // surface table (API beside web) and the worst failures, readable without opening the logs.
-import { SURFACES } from '../config/types.js';
+import { SURFACES } from '../model/surface.js';
 import type { RunResult } from '../model/result.js';
 import { describeFailure } from './describe.js';
 import { escapeMarkdown } from './escape.js';

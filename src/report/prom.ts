@@ -5,7 +5,7 @@
 import { FAILURE_CLASSES } from '../model/failure.js';
 import type { ProbeResult, RunResult } from '../model/result.js';
 import { PHASES } from '../model/timings.js';
-import { SURFACES } from '../config/types.js';
+import { SURFACES } from '../model/surface.js';
 import { escapeLabelValue } from './escape.js';
 import type { RenderOptions, Reporter } from './reporter.js';
 

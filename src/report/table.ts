@@ -3,9 +3,9 @@
 import { stripVTControlCharacters } from 'node:util';
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import { SURFACES } from '../config/types.js';
+import { SURFACES } from '../model/surface.js';
 import type { ProbeResult, RunResult } from '../model/result.js';
-import type { ErrorGroup } from '../stats/probe-stats.js';
+import type { ErrorGroup } from '../model/counts.js';
 import { describeChain, describeFailure, formatMs } from './describe.js';
 import { failureRows, MAX_FAILURE_ROWS, topClasses, truncate } from './failure-rows.js';
 import type { RenderOptions, Reporter } from './reporter.js';
@@ -62,11 +62,11 @@ function probeTable(probes: ProbeResult[], { c, gap }: Style): string {
 
 /** Flows only: each step's latency and failures, e.g. `login › submit … http_5xx×20`. */
 function stepTable(probes: ProbeResult[], { c, gap }: Style): string | null {
-  const flows = probes.filter((r) => r.steps && r.steps.length > 0);
+  const flows = probes.flatMap((r) => (r.kindData?.kind === 'flow' && r.kindData.steps.length > 0 ? [{ r, steps: r.kindData.steps }] : []));
   if (flows.length === 0) return null;
   const t = table(['flow › step', 'ran', 'ok %', 'p50', 'p95', 'max', 'failures'], c, ['left', 'right', 'right', 'right', 'right', 'right', 'left'], gap);
-  for (const r of flows) {
-    for (const step of r.steps ?? []) {
+  for (const { r, steps } of flows) {
+    for (const step of steps) {
       const ran = r.samples - step.skipped;
       const failed = Object.values(step.failuresByClass).reduce((a, b) => a + b, 0);
       const ms = (v: number | undefined) => (v === undefined ? '-' : formatMs(v));

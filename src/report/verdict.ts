@@ -1,6 +1,6 @@
 // The one-line verdict: what a person (or a cron mail) reads first, and what --quiet prints.
 import type { RunResult } from '../model/result.js';
-import { SURFACES } from '../config/types.js';
+import { SURFACES } from '../model/surface.js';
 
 export function verdictLine(result: RunResult): string {
   const { summary } = result;

@@ -1,6 +1,6 @@
 // The order broken links are shown in: the most useful first, the same in the table and the JSON.
 import { precedence } from '../model/failure.js';
-import type { ErrorGroup } from '../stats/probe-stats.js';
+import type { ErrorGroup } from '../model/counts.js';
 
 /**
  * A links probe's errors, worst first: its page (nothing else could be checked without it), then

@@ -2,7 +2,7 @@
 // branch (until the first passing answer's edge headers are kept); only failures do real work.
 import { emptyEvidence, MAX_ADDRESSES, MAX_STATUSES, type EdgeHeaders, type FlowEvidence, type ProbeEvidence } from '../model/evidence.js';
 import type { FailureClass, SampleFailure } from '../model/failure.js';
-import { LatencyHistogram } from '../stats/latency.js';
+import { LatencyHistogram } from './latency-histogram.js';
 
 /** What the exchange that ended a sample knew besides its failure; every field optional. */
 export interface ExchangeFacts {

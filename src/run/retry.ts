@@ -4,7 +4,7 @@
 // one that fails every attempt is a failed sample, so retries never hide a consistent failure.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RetryPolicy } from '../config/types.js';
-import { Interrupted } from '../http/exchange.js';
+import { Interrupted } from '../model/interrupted.js';
 import type { PlannedTask, SampleTask } from '../probes/runner.js';
 
 type Tasks = AsyncIterable<PlannedTask> | Iterable<PlannedTask>;

@@ -1,16 +1,18 @@
 // Runs every probe of a config once and returns the run's one result value.
-import type { ProbeConfig, RunConfig } from '../config/types.js';
 import { mentionsHttps, warmUp } from '../http/warm-up.js';
 import { ExitCode } from '../model/exit-codes.js';
 import type { RunResult } from '../model/result.js';
-import { runners } from '../probes/registry.js';
+import type { ProbeKind } from '../probes/kind.js';
+import type { ProbeConfig, RunConfig } from '../probes/probe-config.js';
+import { PROBE_KINDS } from '../probes/registry.js';
 import type { ProbeRunner, RunContext } from '../probes/runner.js';
-import { createRedactor } from '../report/redact.js';
-import { ProbeStats } from '../stats/probe-stats.js';
+import { createRedactor } from '../secrets/redact.js';
+import { ProbeStats } from './probe-stats.js';
 import { watchEventLoop } from './loop-lag.js';
 import { withRetries } from './retry.js';
 import { schedule } from './schedule.js';
-import { probeResult, summarize } from './summary.js';
+import { summarize } from '../analysis/summary.js';
+import { probeResult } from './probe-result.js';
 
 /** The signal that interrupted a run, as `interrupt.reason`; it picks the exit code. */
 export type InterruptReason = 'SIGINT' | 'SIGTERM';
@@ -40,7 +42,7 @@ export async function runProbes(config: RunConfig, given: RunContext): Promise<R
   const probes = entries.map(({ probe, stats, plan }) => {
     const findings = plan.findings?.() ?? {};
     if (findings.failure) stats.addProbeFailure(findings.failure);
-    return probeResult(probe, stats, findings.links);
+    return probeResult(probe, stats, findings.kindData);
   });
   const summary = summarize(probes);
   const interrupted = ctx.interrupt.aborted;
@@ -57,6 +59,6 @@ export async function runProbes(config: RunConfig, given: RunContext): Promise<R
 /** The runner of every kind the run has, loaded (each kind's code is imported only when used). */
 async function loadRunners(probes: ProbeConfig[]): Promise<Map<ProbeConfig['kind'], ProbeRunner<ProbeConfig>>> {
   const kinds = [...new Set(probes.map((probe) => probe.kind))];
-  const loaded = await Promise.all(kinds.map((kind) => runners[kind]() as Promise<ProbeRunner<ProbeConfig>>));
+  const loaded = await Promise.all(kinds.map((kind) => (PROBE_KINDS[kind] as ProbeKind<ProbeConfig>).runner()));
   return new Map(kinds.map((kind, i) => [kind, loaded[i]!]));
 }

@@ -7,7 +7,7 @@
 // waiting: a host-limited task whose host is full is parked on its probe's cursor, and the worker
 // moves on to another probe's task. A parked cursor yields nothing else until its task starts, so
 // at most one task per probe waits, and a finished sample wakes the workers to try again.
-import { Interrupted } from '../http/exchange.js';
+import { Interrupted } from '../model/interrupted.js';
 import type { SampleOutcome } from '../model/sample.js';
 import type { HostLimitedTask, PlannedTask, SampleTask } from '../probes/runner.js';
 

@@ -3,7 +3,7 @@
 import { postImageResponse } from './assets.js';
 import { POSTS, SHORT_LINKS } from './data.js';
 import { movedPage, notFoundPage, statusPage } from './pages.js';
-import type { Route } from './routes.js';
+import type { Route } from './route.js';
 
 const SHORT_LINK = '/t/';
 const STATUS = '/status/';

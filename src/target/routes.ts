@@ -4,22 +4,8 @@ import { cssResponse, logoResponse, scriptResponse } from './assets.js';
 import { createSession, loginPage, meResponse, signedInHome } from './login.js';
 import { explorePage, homePage, methodNotAllowedPage, notFoundPage } from './pages.js';
 import { linkRoute } from './link-routes.js';
-import type { TargetRequest, TargetResponse } from './response.js';
-
-/**
- * Which part of the product a route belongs to; scenarios break one part and spare the rest.
- * `auth` is the sign-in service (its pages and /api/me), which real sites often run on its own.
- */
-export type RouteKind = 'page' | 'asset' | 'image' | 'api' | 'auth';
-
-/** One route; `name` keys the per-route request counter that makes scenarios repeatable. */
-export interface Route {
-  name: string;
-  method: string;
-  path: string;
-  kind: RouteKind;
-  respond(request: TargetRequest): TargetResponse;
-}
+import type { TargetResponse } from './response.js';
+import type { Route } from './route.js';
 
 /** Every route the target serves. Adding one is one line here. */
 export const ROUTES: readonly Route[] = [

@@ -6,7 +6,7 @@ import { badGatewayPage, movedPage, notFoundPage, serverErrorPage } from './page
 import { unitHash } from './random.js';
 import type { DnsRcode } from '../probes/dns/record-types.js';
 import type { TargetResponse } from './response.js';
-import type { Route } from './routes.js';
+import type { Route } from './route.js';
 
 /** Every scenario `upprobe demo --scenario` and `upprobe target --scenario` accept. */
 export const SCENARIOS = [

@@ -1,6 +1,6 @@
 // Builds diagnosis inputs the way a run would: probe facts with evidence, and surface numbers
 // computed exactly as summary.surfaces computes them.
-import { SURFACES, type Surface } from '../../src/config/types.js';
+import { SURFACES, type Surface } from '../../src/model/surface.js';
 import { emptyEvidence, type ControlOutcome, type DiagnosisInput, type ProbeEvidence, type ProbeFacts, type StatusEvidence } from '../../src/analysis/diagnosis/index.js';
 import type { FailureClass } from '../../src/model/failure.js';
 

@@ -10,13 +10,13 @@ import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The child processes run the real appendWhole: src/cli/output.ts bundled on its own (dist/ holds
+ * The child processes run the real appendWhole: src/sinks/files/write.ts bundled on its own (dist/ holds
  * only the CLI's bundle, whose chunks do not export it by name).
  */
 function bundleOutputModule(): string {
   const outfile = join(mkdtempSync(join(tmpdir(), 'upprobe-append-bundle-')), 'output.mjs');
   buildSync({
-    entryPoints: [fileURLToPath(new URL('../../src/cli/output.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL('../../src/sinks/files/write.ts', import.meta.url))],
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, formatProblem, loadConfig } from '../../src/config/load.js';
+import { ConfigError, formatProblem, loadConfig } from '../../src/probes/load.js';
 import { httpProbes } from './helpers.js';
 
 let dir: string;

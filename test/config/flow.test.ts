@@ -1,7 +1,8 @@
 // Loading `kind: flow`: steps inherit like http probes, captures stay templates for run time,
 // and every mistake (a capture nobody defines, a bad capture) is a config error at its place.
 import { describe, expect, it } from 'vitest';
-import type { FlowProbe, RunConfig } from '../../src/config/types.js';
+import type { FlowProbe } from '../../src/probes/flow/schema.js';
+import type { RunConfig } from '../../src/probes/probe-config.js';
 import { USER_AGENT } from '../../src/version.js';
 import { lines, load, problemsOf } from './helpers.js';
 

@@ -1,7 +1,9 @@
 // Shared helpers for the config tests: build YAML line by line (so line numbers are easy to
 // count) and collect the formatted problems a text produces.
-import { ConfigError, formatProblem, parseConfig } from '../../src/config/load.js';
-import type { ConfigOverrides, HttpProbe, RunConfig } from '../../src/config/types.js';
+import { ConfigError, formatProblem, parseConfig } from '../../src/probes/load.js';
+import type { ConfigOverrides } from '../../src/config/types.js';
+import type { HttpProbe } from '../../src/probes/http/schema.js';
+import type { RunConfig } from '../../src/probes/probe-config.js';
 
 export const FILE = 'probes.yaml';
 

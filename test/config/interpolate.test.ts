@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { interpolate, type Substitution } from '../../src/config/interpolate.js';
-import { environmentLookup, isSecretName, secretForms } from '../../src/config/variables.js';
+import { environmentLookup } from '../../src/config/variables.js';
+import { secretForms } from '../../src/secrets/forms.js';
+import { isSecretName } from '../../src/secrets/names.js';
 
 const env = { USER_NAME: 'bob', PASSWORD_X: 'hunter2', PLAIN: 'p', EMPTY: '' };
 const lookup = environmentLookup(env, 'in an http probe');

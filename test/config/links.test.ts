@@ -1,6 +1,6 @@
 // `kind: links` in probes.yaml: defaults, resolution against the base, and positioned problems.
 import { describe, expect, it } from 'vitest';
-import type { LinksProbe } from '../../src/config/types.js';
+import type { LinksProbe } from '../../src/probes/links/schema.js';
 import { USER_AGENT } from '../../src/version.js';
 import { lines, load, problemsOf } from './helpers.js';
 

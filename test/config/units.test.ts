@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDuration } from '../../src/config/load.js';
+import { parseDuration } from '../../src/probes/load.js';
 import { parseRate } from '../../src/config/rate.js';
 import { parseSize } from '../../src/config/size.js';
 

@@ -1,5 +1,5 @@
 // Runs a probes file's text in-process against real servers: the RunResult every reporter reads.
-import { parseConfig } from '../../src/config/load.js';
+import { parseConfig } from '../../src/probes/load.js';
 import type { RunResult } from '../../src/model/result.js';
 import { runProbes } from '../../src/run/run.js';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../src/config/load.js';
+import { ConfigError, parseConfig } from '../../src/probes/load.js';
 import { runCli } from '../helpers/cli.js';
 import { startHttpServer, type TestServer } from '../helpers/servers.js';
 import { aliasText, configText, FUZZ_ENV, mutatedText, noiseText } from './config-arbitraries.js';

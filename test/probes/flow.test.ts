@@ -3,8 +3,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LookupFunction } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config/load.js';
+import { parseConfig } from '../../src/probes/load.js';
 import type { ProbeResult } from '../../src/model/result.js';
+import type { StepResult } from '../../src/model/flow.js';
 import { runProbes } from '../../src/run/run.js';
 import { DEMO_PASSWORD, DEMO_USER } from '../../src/target/server.js';
 import { fakeLookup, startHttpServer, type TestServer } from '../helpers/servers.js';
@@ -59,6 +60,11 @@ probes:
 `;
 }
 
+/** A flow result's per-step figures (its kind's own data). */
+function stepsOf(result: ProbeResult): StepResult[] | undefined {
+  return result.kindData?.kind === 'flow' ? result.kindData.steps : undefined;
+}
+
 const demoAccount = { UPPROBE_USER: DEMO_USER, UPPROBE_PASSWORD: DEMO_PASSWORD };
 
 describe('a login flow against the built-in target', () => {
@@ -67,13 +73,13 @@ describe('a login flow against the built-in target', () => {
     const result = await runFlow(loginFlow(target.url, 5), { env: demoAccount, concurrency: 5 });
     expect(result.errors).toEqual([]);
     expect(result.passed).toBe(true);
-    expect(result.steps?.map((s) => [s.id, s.skipped, s.failuresByClass, s.latencyMs !== null])).toEqual([
+    expect(stepsOf(result)?.map((s) => [s.id, s.skipped, s.failuresByClass, s.latencyMs !== null])).toEqual([
       ['form', 0, {}, true],
       ['submit', 0, {}, true],
       ['me', 0, {}, true],
     ]);
     // The flow's latency is the sum of its steps'.
-    const stepMeans = result.steps?.reduce((sum, s) => sum + (s.latencyMs?.mean ?? 0), 0) ?? 0;
+    const stepMeans = stepsOf(result)?.reduce((sum, s) => sum + (s.latencyMs?.mean ?? 0), 0) ?? 0;
     expect(result.latencyMs?.mean).toBeCloseTo(stepMeans, -1);
   });
 
@@ -92,7 +98,7 @@ describe('a login flow against the built-in target', () => {
     expect(result.passed).toBe(false);
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toMatchObject({ example: { step: 'submit', failure: { class: 'http_4xx', status: 401 } }, count: 4 });
-    expect(result.steps?.map((s) => [s.id, s.failuresByClass, s.skipped])).toEqual([
+    expect(stepsOf(result)?.map((s) => [s.id, s.failuresByClass, s.skipped])).toEqual([
       ['form', {}, 0],
       ['submit', { http_4xx: 4 }, 0],
       ['me', {}, 4],
@@ -108,7 +114,7 @@ describe('a login flow against the built-in target', () => {
       step: 'form',
       failure: { class: 'capture', name: 'csrf', source: 'regex', expression: 'name="xsrf" value="([^"]+)"' },
     });
-    expect(result.steps?.map((s) => s.skipped)).toEqual([0, 2, 2]);
+    expect(stepsOf(result)?.map((s) => s.skipped)).toEqual([0, 2, 2]);
   });
 });
 

@@ -1,8 +1,8 @@
 // Link extraction and collection: what a browser would follow or load, resolved as it would.
 import { describe, expect, it } from 'vitest';
-import { LINK_ELEMENTS } from '../../src/config/types.js';
-import { extractReferences, srcsetUrls } from '../../src/probes/html-links.js';
-import { collectLinks, interleaveByHost, type LoadedPage } from '../../src/probes/link-list.js';
+import { LINK_ELEMENTS } from '../../src/probes/links/schema.js';
+import { extractReferences, srcsetUrls } from '../../src/probes/links/html-links.js';
+import { collectLinks, interleaveByHost, type LoadedPage } from '../../src/probes/links/link-list.js';
 
 function page(html: string, url = 'https://site.test/blog/post.html', select = LINK_ELEMENTS): LoadedPage {
   return { url: new URL(url), requested: new URL(url), ...extractReferences(html, select) };

@@ -1,7 +1,7 @@
 // Shared by the links specs: a routing test server that counts concurrent connections, and a way
 // to run a probes file through the real loader and runner and read the JSON report back.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parseConfig } from '../../src/config/load.js';
+import { parseConfig } from '../../src/probes/load.js';
 import type { ConfigOverrides } from '../../src/config/types.js';
 import { jsonReport } from '../../src/report/json.js';
 import { runProbes } from '../../src/run/run.js';

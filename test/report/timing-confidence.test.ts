@@ -4,7 +4,7 @@ import { ExitCode } from '../../src/model/exit-codes.js';
 import type { RunResult, TimingConfidence } from '../../src/model/result.js';
 import { jsonReport } from '../../src/report/json.js';
 import { quietReporter, tableReporter } from '../../src/report/table.js';
-import { summarize } from '../../src/run/summary.js';
+import { summarize } from '../../src/analysis/summary.js';
 
 function result(timingConfidence: TimingConfidence): RunResult {
   return { vantage: null, startedAt: new Date(0), durationMs: 1, interrupted: false, exitCode: ExitCode.Ok, summary: summarize([]), probes: [], timingConfidence };

@@ -1,6 +1,6 @@
 // diagnose(): one pure function from a run's results to SPEC's `diagnosis` block: per surface a
 // state, the layer its failures point to and the evidence; what that is consistent with; a headline.
-import { SURFACES, type Surface } from '../../config/types.js';
+import { SURFACES, type Surface } from '../../model/surface.js';
 import { findingsOf, type Finding } from './findings.js';
 import { proberDiagnosis } from './prober.js';
 import { LAYER_RULES, layerOf } from './rules.js';

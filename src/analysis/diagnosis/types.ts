@@ -1,18 +1,13 @@
 // What diagnose() reads: per probe its counts and evidence, the surfaces' numbers, the controls.
-import type { Surface } from '../../config/types.js';
+import type { ProbeRef } from '../../model/probe-ref.js';
+import type { Surface } from '../../model/surface.js';
 import type { ControlOutcome } from '../../model/diagnosis.js';
 import type { FailureClass } from '../../model/failure.js';
 import type { ProbeEvidence } from '../../model/evidence.js';
 
 export { LAYERS, type ControlOutcome, type Diagnosis, type Layer, type ProberDiagnosis, type SurfaceDiagnosis, type SurfaceState } from '../../model/diagnosis.js';
 
-/** Which probe (house's ProbeRef). */
-export interface ProbeRef {
-  id: string;
-  kind: string;
-  surface: Surface;
-  tags: string[];
-}
+export type { ProbeRef } from '../../model/probe-ref.js';
 
 /** One probe's result as far as the diagnosis reads it. */
 export interface ProbeFacts {

@@ -1,0 +1,9 @@
+// The flow kind: every sample runs all steps in order with a fresh cookie jar, like one person logging in.
+import type { ProbeKind } from '../kind.js';
+import { loadFlowProbe } from './load.js';
+import type { FlowProbe } from './schema.js';
+
+export const flowKind: ProbeKind<FlowProbe> = {
+  load: loadFlowProbe,
+  runner: async () => (await import('./runner.js')).flowRunner,
+};

@@ -1,0 +1,92 @@
+// `kind: flow`: every sample runs all steps in order with a fresh cookie jar, like one person
+// logging in. After a failed step the rest are skipped; the sample's failure names the step.
+import type { RequestSpec } from '../../config/types.js';
+import type { FlowProbe } from './schema.js';
+import { ConnectionPool } from '../../http/connections.js';
+import type { SampleOutcome } from '../../model/sample.js';
+import type { StepOutcome } from '../../model/flow.js';
+import { addPhases, emptyPhases } from '../../model/timings.js';
+import { secretForms } from '../../secrets/forms.js';
+import { createRedactor, redactValue, type Redactor } from '../../secrets/redact.js';
+import { newCookieJar } from './cookie-jar.js';
+import { runStep, type FlowState } from './step.js';
+import { repeat, type ProbePlan, type ProbeRunner, type RunContext, type SampleTask } from '../runner.js';
+
+/** Runs flow probes: one sample = every step in order, with its own cookie jar. */
+export const flowRunner: ProbeRunner<FlowProbe> = {
+  plan(probe: FlowProbe, ctx: RunContext): ProbePlan {
+    const shared = probe.reuseConnections ? new StepPools(ctx) : null;
+    const sample: SampleTask = async () => {
+      // Fresh connections per sample (a first visit) unless reuseConnections.
+      const pools = shared ?? new StepPools(ctx);
+      try {
+        return await runFlowSample(probe, pools, ctx);
+      } finally {
+        if (!shared) await pools.close();
+      }
+    };
+    return { samples: repeat(sample, probe.samples), close: async () => shared?.close() };
+  },
+};
+
+/** One sample: every step in order, then its secret captures scrubbed from what it reports. */
+async function runFlowSample(probe: FlowProbe, pools: StepPools, ctx: RunContext): Promise<SampleOutcome> {
+  const state: FlowState = { jar: newCookieJar(), captured: { values: new Map(), secrets: [] } };
+  // The run's secrets, and those this sample has captured so far (only failures pay for it).
+  const run = ctx.redact ?? createRedactor([]);
+  const redact = (text: string) => {
+    const { secrets } = state.captured;
+    return secrets.length === 0 ? run(text) : run.with(secrets.flatMap(secretForms))(text);
+  };
+  const steps: StepOutcome[] = [];
+  let outcome: SampleOutcome = { latencyMs: 0, phases: emptyPhases(), failure: null, steps };
+  for (const step of probe.steps) {
+    if (outcome.failure) {
+      steps.push({ id: step.id, latencyMs: null, failure: null, skipped: true });
+      continue;
+    }
+    const ran = await runStep(step, state, pools.for(step.request), ctx.interrupt, redact);
+    steps.push({ id: step.id, latencyMs: ran.latencyMs, failure: ran.failure, skipped: false });
+    // The flow's latency is the sum of its steps'; a step without a response leaves it unmeasured.
+    const latencyMs = outcome.latencyMs === null || ran.latencyMs === null ? null : outcome.latencyMs + ran.latencyMs;
+    outcome = { latencyMs, phases: addPhases(outcome.phases, ran.phases), failure: ran.failure, steps };
+  }
+  return scrubSecrets(outcome, state.captured.secrets, run);
+}
+
+/**
+ * Values captured with `secret: true` are known only to this sample, so the sample hides them
+ * itself before its outcome goes anywhere: what reaches stats and reports already reads ***.
+ * (Secrets from the environment are known before the run; the CLI's output boundary hides those.)
+ */
+function scrubSecrets(outcome: SampleOutcome, secrets: string[], run: Redactor): SampleOutcome {
+  if (outcome.failure === null || secrets.length === 0) return outcome;
+  const redact = run.with(secrets.flatMap(secretForms));
+  const failure = redactValue(outcome.failure, redact);
+  const steps = outcome.steps?.map((step) => (step.failure ? { ...step, failure } : step));
+  return { ...outcome, failure, ...(steps && { steps }) };
+}
+
+/**
+ * The connection pools of a sample (or, with reuseConnections, of the whole probe): one per
+ * timeout and TLS setting, since steps may set their own.
+ */
+class StepPools {
+  private readonly pools = new Map<string, ConnectionPool>();
+
+  constructor(private readonly ctx: RunContext) {}
+
+  for(request: RequestSpec): ConnectionPool {
+    const key = `${request.timeoutMs}|${request.insecure}`;
+    let pool = this.pools.get(key);
+    if (!pool) {
+      pool = new ConnectionPool({ timeoutMs: request.timeoutMs, insecure: request.insecure, lookup: this.ctx.lookup });
+      this.pools.set(key, pool);
+    }
+    return pool;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.pools.values()].map((pool) => pool.close()));
+  }
+}

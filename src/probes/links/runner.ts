@@ -1,0 +1,95 @@
+// `kind: links`: every link is one sample, requested as a browser would (GET, every redirect hop
+// followed and timed); `expect` applies to the end of each chain. With `fromPage`, the page is
+// loaded first (it is not a sample: if it fails, the probe fails with the page's class) and its
+// links are checked after it, at most `hostConcurrency` per host at once.
+import { ConnectionPool } from '../../http/connections.js';
+import { Interrupted } from '../../model/interrupted.js';
+import { fetchFollowingRedirects, type FetchRequest } from '../../http/redirects.js';
+import type { Failure, SampleFailure } from '../../model/failure.js';
+import type { SampleOutcome } from '../../model/sample.js';
+import { checkFinalUrl, checkLatency, checkResponse } from '../expect.js';
+import { extractReferences } from './html-links.js';
+import { collectLinks, interleaveByHost, type LoadedPage } from './link-list.js';
+import type { PlannedTask, ProbeFindings, ProbePlan, ProbeRunner, RunContext } from '../runner.js';
+import type { LinkElement, LinksProbe } from './schema.js';
+
+/**
+ * How much of a link's body is read: the status is what counts, and a 5 MB image must not cost
+ * 5 MB. The connection is dropped after that many bytes (and never counted as a failure).
+ */
+export const LINK_BODY_BYTES = 16 * 1024;
+
+/** Marks the page's failure in errors and tables: it is the probe's page, not one of its links. */
+export const PAGE_STEP = 'page';
+
+/** Plans a links probe: the page first (inside the plan, by the worker that asks), then one host-limited task per link. */
+export const linksRunner: ProbeRunner<LinksProbe> = {
+  plan(probe: LinksProbe, ctx: RunContext): ProbePlan {
+    const options = { timeoutMs: probe.timeoutMs, insecure: probe.insecure, lookup: ctx.lookup };
+    const shared = probe.reuseConnections ? new ConnectionPool(options) : null;
+    const findings: ProbeFindings = {};
+    const withPool = async <T>(use: (pool: ConnectionPool) => Promise<T>): Promise<T> => {
+      const pool = shared ?? new ConnectionPool(options);
+      try {
+        return await use(pool);
+      } finally {
+        if (!shared) await pool.close();
+      }
+    };
+
+    async function* samples(): AsyncGenerator<PlannedTask> {
+      let page: LoadedPage | null = null;
+      const { fromPage } = probe.links;
+      if (fromPage) {
+        let loaded: LoadedPage | SampleFailure;
+        try {
+          loaded = await withPool((pool) => loadPage(probe, fromPage.url, fromPage.select, pool, ctx));
+        } catch (err) {
+          if (err instanceof Interrupted) return;
+          throw err;
+        }
+        if ('failure' in loaded) findings.failure = loaded;
+        else page = loaded;
+      }
+      const { links, counts } = collectLinks(probe.links.urls, page, probe.links.limit);
+      findings.kindData = { kind: 'links', links: { page: page?.url.href ?? fromPage?.url ?? null, ...counts } };
+      for (const url of interleaveByHost(links)) {
+        yield { host: url.host, limit: probe.hostConcurrency, run: () => withPool((pool) => checkLink(probe, url, pool, ctx)) };
+      }
+    }
+
+    return {
+      samples: samples(),
+      close: async () => shared?.close(),
+      // One error per failing link, plus the page's.
+      maxErrorGroups: probe.links.limit + 1,
+      findings: () => findings,
+    };
+  },
+};
+
+function linkRequest(probe: LinksProbe, url: URL, maxBodySize: number): FetchRequest {
+  return { url, method: 'GET', headers: probe.headers, followRedirects: true, maxRedirects: probe.maxRedirects, maxBodySize, timeoutMs: probe.timeoutMs };
+}
+
+/** Loads the page and reads its references; the page's own failure (with its chain) otherwise. */
+async function loadPage(probe: LinksProbe, pageUrl: string, select: readonly LinkElement[], pool: ConnectionPool, ctx: RunContext): Promise<LoadedPage | SampleFailure> {
+  const requested = new URL(pageUrl);
+  const result = await fetchFollowingRedirects(pool, linkRequest(probe, requested, probe.maxBodySize), {}, ctx.interrupt);
+  const failed = (failure: Failure): SampleFailure => ({ failure, url: requested.href, step: PAGE_STEP, hops: result.hops });
+  if (!result.ok) return failed(result.failure);
+  // The page must load (2xx after redirects); the probe's `expect` is for its links.
+  const failure = checkResponse({}, result.response, true, ctx.redact);
+  if (failure) return failed(failure);
+  return { url: result.url, requested, ...extractReferences(result.response.body.toString('utf8'), select) };
+}
+
+/** One link: its whole redirect chain, checked at the end; a failure carries every hop. */
+async function checkLink(probe: LinksProbe, url: URL, pool: ConnectionPool, ctx: RunContext): Promise<SampleOutcome> {
+  const request = { ...linkRequest(probe, url, LINK_BODY_BYTES), truncateBody: true };
+  const result = await fetchFollowingRedirects(pool, request, {}, ctx.interrupt);
+  const failed = (failure: Failure): SampleFailure => ({ failure, url: url.href, step: null, hops: result.hops });
+  if (!result.ok) return { latencyMs: null, phases: result.timings, failure: failed(result.failure) };
+  const failure = checkResponse(probe.expect, result.response, true, ctx.redact) ?? checkFinalUrl(probe.expect, result.url, ctx.redact) ?? checkLatency(probe.expect, result.ms);
+  return { latencyMs: result.ms, phases: result.timings, failure: failure ? failed(failure) : null };
+}
