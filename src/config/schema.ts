@@ -28,6 +28,7 @@ export const fileSchema = z.strictObject({
   version: field('1 (the only format version so far)', (v) => (v === 1 ? 1 : undefined)),
   vantage: textField.optional(),
   defaults: z.unknown().optional(),
+  controls: z.unknown().optional(),
   probes: z.array(z.unknown()).min(1, 'expected at least one probe'),
 });
 

@@ -6,7 +6,9 @@ import type { FailureClass } from './failure.js';
 export const LAYERS = ['dns', 'network', 'tls', 'edge', 'origin', 'auth', 'content', 'latency'] as const;
 export type Layer = (typeof LAYERS)[number];
 
-export type SurfaceState = 'unprobed' | 'down' | 'degraded' | 'up';
+/** A surface's state, best first. */
+export const SURFACE_STATES = ['up', 'degraded', 'down', 'unprobed'] as const;
+export type SurfaceState = (typeof SURFACE_STATES)[number];
 
 /** One control's outcome: any HTTP answer within the timeout passes. */
 export interface ControlOutcome {

@@ -1,5 +1,7 @@
 // The one value a run produces. Every reporter reads it; none reaches back into the run.
 import type { ClassCounts, ErrorGroup } from './counts.js';
+import type { Diagnosis } from './diagnosis.js';
+import type { ProbeEvidence } from './evidence.js';
 import type { ExitCode } from './exit-codes.js';
 import type { FlowData } from './flow.js';
 import type { LatencySummary, LatencyTotal } from './latency.js';
@@ -42,6 +44,8 @@ export interface ProbeResult {
   /** Failed samples beyond the kept example groups. */
   otherErrors: number;
   kindData?: KindData;
+  /** What the diagnosis reads beyond the counts; absent on a result rebuilt from a JSON report. */
+  evidence?: ProbeEvidence;
 }
 
 export interface SurfaceSummary {
@@ -81,4 +85,9 @@ export interface RunResult {
   summary: RunSummary;
   probes: ProbeResult[];
   timingConfidence: TimingConfidence;
+  /**
+   * Which surface, which layer, and whether the prober itself is healthy (analysis/diagnosis);
+   * every run sets it, a result rebuilt from elsewhere may not have it.
+   */
+  diagnosis?: Diagnosis;
 }

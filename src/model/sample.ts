@@ -3,6 +3,16 @@ import type { SampleFailure } from './failure.js';
 import type { StepOutcome } from './flow.js';
 import type { PhaseTimings } from './timings.js';
 
+/**
+ * The HTTP answer that ended a sample (a flow's last step run, a link's last hop): the diagnosis
+ * reads its status and edge headers. The runner hands over the response it has, never a copy.
+ */
+export interface SampleAnswer {
+  status: number;
+  statusText: string;
+  headers: Readonly<Record<string, string | string[] | undefined>>;
+}
+
 export interface SampleOutcome {
   /** From issuing the first request to the end of the last body; null when no response came. */
   latencyMs: number | null;
@@ -12,4 +22,6 @@ export interface SampleOutcome {
   steps?: StepOutcome[];
   /** How many times the sample was tried (retries); absent means once. */
   attempts?: number;
+  /** The answer, when one came. */
+  answer?: SampleAnswer;
 }

@@ -1,5 +1,6 @@
 // The resolved configuration a run gets: its probes (each one of the registered kinds) and the
 // run-wide settings. Durations are milliseconds, rates fractions, sizes bytes.
+import type { ControlSpec } from '../config/types.js';
 import type { ProbeKind } from './kind.js';
 import type { PROBE_KINDS } from './registry.js';
 
@@ -19,6 +20,8 @@ export interface RunConfig {
   probes: ProbeConfig[];
   /** Values that must never reach any output (SPEC: secrets print as ***). */
   secrets: string[];
+  /** `controls:`: run whatever --only and --surface select (empty without the key). */
+  controls: ControlSpec[];
 }
 
 /** Registry keys whose kind module resolves probes of another `kind` (a copy-paste slip). */

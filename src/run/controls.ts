@@ -5,13 +5,9 @@ import type { LookupFunction } from 'node:net';
 import type { ControlOutcome } from '../model/diagnosis.js';
 import { ConnectionPool } from '../http/connections.js';
 import { fetchFollowingRedirects } from '../http/redirects.js';
+import type { ControlSpec } from '../config/types.js';
 
-/** One control as configured. */
-export interface ControlSpec {
-  url: string;
-  timeoutMs: number;
-  headers?: Record<string, string>;
-}
+export type { ControlSpec } from '../config/types.js';
 
 /** Enough of a body to know an answer came; the rest is not read. */
 const BODY_BYTES = 1024;
@@ -34,7 +30,7 @@ async function runControl(control: ControlSpec, lookup: LookupFunction | undefin
     const result = await fetchFollowingRedirects(pool, {
       url: new URL(control.url),
       method: 'GET',
-      headers: control.headers ?? {},
+      headers: control.headers,
       followRedirects: false, // a redirect is an answer: the network worked
       maxRedirects: 0,
       maxBodySize: BODY_BYTES,

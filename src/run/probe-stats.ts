@@ -2,7 +2,9 @@
 // counts, histograms, and at most MAX_ERROR_GROUPS distinct example errors.
 import { increment, type ClassCounts, type ErrorGroup } from '../model/counts.js';
 import { failureKey, type SampleFailure } from '../model/failure.js';
-import type { SampleOutcome } from '../model/sample.js';
+import type { SampleAnswer, SampleOutcome } from '../model/sample.js';
+import { pickEdgeHeaders } from '../analysis/edges/index.js';
+import { EvidenceCollector, type ExchangeFacts } from './evidence-collector.js';
 import { PHASES, type TimedPhase } from '../model/timings.js';
 import type { LatencySummary } from '../model/latency.js';
 import { LatencyHistogram } from './latency-histogram.js';
@@ -32,8 +34,16 @@ export class ProbeStats {
   otherErrors = 0;
   /** The probe failed outside any sample (a links probe's page did not load). */
   probeFailed = false;
+  /** What the diagnosis reads beyond the counts: statuses with edge headers, connect outcomes. */
+  readonly evidence: EvidenceCollector;
 
-  constructor(private readonly maxErrorGroups = MAX_ERROR_GROUPS) {}
+  /** `credentialStep`: a flow's first step that sends credentials (probes/flow/credential-step.ts). */
+  constructor(
+    private readonly maxErrorGroups = MAX_ERROR_GROUPS,
+    credentialStep?: number | null,
+  ) {
+    this.evidence = new EvidenceCollector(credentialStep === undefined ? null : { credentialStep });
+  }
 
   add(outcome: SampleOutcome): void {
     this.samples++;
@@ -43,16 +53,23 @@ export class ProbeStats {
       if (ms !== null) this.phases[phase].record(ms);
     }
     for (const step of outcome.steps ?? []) this.addStep(step.id, step);
-    if (outcome.failure) this.addFailure(outcome.failure);
-    else if ((outcome.attempts ?? 1) > 1) this.flakySamples++;
+    if (outcome.failure) {
+      this.addFailure(outcome.failure);
+      this.evidence.add(outcome.failure, outcome.latencyMs, facts(outcome.answer));
+    } else {
+      if ((outcome.attempts ?? 1) > 1) this.flakySamples++;
+      // One branch per passing sample: only the first passing answer's headers are read.
+      if (this.evidence.wantsHeaders(false)) this.evidence.add(null, outcome.latencyMs, facts(outcome.answer));
+    }
   }
 
   /**
    * A failure that is not a sample (a links probe's page): it fails the probe and is counted by
    * class and kept as an error, but samples and failedSamples do not change.
    */
-  addProbeFailure(failure: SampleFailure): void {
+  addProbeFailure(failure: SampleFailure, answer?: SampleAnswer): void {
     this.probeFailed = true;
+    this.evidence.add(failure, null, facts(answer));
     increment(this.failuresByClass, failure.failure.class);
     this.keepError(failure);
   }
@@ -86,4 +103,10 @@ export class ProbeStats {
     if (step.latencyMs !== null) stats.latency.record(step.latencyMs);
     if (step.failure) increment(stats.failuresByClass, step.failure.failure.class);
   }
+}
+
+/** What the evidence keeps of an answer: its status and the few headers that identify an edge. */
+function facts(answer: SampleAnswer | undefined): ExchangeFacts | null {
+  if (!answer) return null;
+  return { status: answer.status, statusText: answer.statusText, edgeHeaders: pickEdgeHeaders(answer.headers) };
 }

@@ -28,7 +28,7 @@ describe('runControls', () => {
       listen(createHttpServer((_, res) => res.writeHead(302, { location: 'http://127.0.0.1:1/' }).end())),
       listen(answering(200, 'x'.repeat(5_000_000))),
     ]);
-    const outcomes = await runControls(urls.map((url) => ({ url, timeoutMs: 2000 })));
+    const outcomes = await runControls(urls.map((url) => ({ url, timeoutMs: 2000, headers: {} })));
     expect(outcomes.map((o) => o.passed)).toEqual([true, true, true, true]);
     expect(outcomes[0]).toEqual({ url: urls[0], passed: true, failureClass: null });
   });
@@ -41,8 +41,8 @@ describe('runControls', () => {
     const silent = createNetServer((socket) => sockets.push(socket));
     const silentUrl = await listen(silent);
     const outcomes = await runControls([
-      { url: refusedUrl, timeoutMs: 1000 },
-      { url: silentUrl, timeoutMs: 300 },
+      { url: refusedUrl, timeoutMs: 1000, headers: {} },
+      { url: silentUrl, timeoutMs: 300, headers: {} },
     ]);
     expect(outcomes).toEqual([
       { url: refusedUrl, passed: false, failureClass: 'connect' },

@@ -49,7 +49,7 @@ async function runFlowSample(probe: FlowProbe, pools: StepPools, ctx: RunContext
     steps.push({ id: step.id, latencyMs: ran.latencyMs, failure: ran.failure, skipped: false });
     // The flow's latency is the sum of its steps'; a step without a response leaves it unmeasured.
     const latencyMs = outcome.latencyMs === null || ran.latencyMs === null ? null : outcome.latencyMs + ran.latencyMs;
-    outcome = { latencyMs, phases: addPhases(outcome.phases, ran.phases), failure: ran.failure, steps };
+    outcome = { latencyMs, phases: addPhases(outcome.phases, ran.phases), failure: ran.failure, steps, ...(ran.answer && { answer: ran.answer }) };
   }
   return scrubSecrets(outcome, state.captured.secrets, run);
 }

@@ -5,6 +5,7 @@ import type { FlowStep } from './schema.js';
 import type { ConnectionPool } from '../../http/connections.js';
 import { fetchFollowingRedirects } from '../../http/redirects.js';
 import type { Failure, SampleFailure } from '../../model/failure.js';
+import type { SampleAnswer } from '../../model/sample.js';
 import { emptyPhases, type PhaseTimings } from '../../model/timings.js';
 import type { Redact } from '../../secrets/redact.js';
 import { captureAll, type CapturedValues } from './captures.js';
@@ -24,6 +25,8 @@ export interface StepRun {
   latencyMs: number | null;
   phases: PhaseTimings;
   failure: SampleFailure | null;
+  /** The step's answer, when one came (for the diagnosis's evidence). */
+  answer?: SampleAnswer;
 }
 
 /** Runs one step; failures are returned, never thrown (only an interrupt throws). */
@@ -42,5 +45,5 @@ export async function runStep(step: FlowStep, state: FlowState, pool: Connection
     checkResponse(step.expect, result.response, request.followRedirects, redact) ??
     (await captureAll(step.captures, result.response, result.url, state.jar, state.captured)) ??
     checkLatency(step.expect, result.ms);
-  return { latencyMs: result.ms, phases: result.timings, failure: failure && located(failure, result.url.href) };
+  return { latencyMs: result.ms, phases: result.timings, failure: failure && located(failure, result.url.href), answer: result.response };
 }

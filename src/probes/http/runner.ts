@@ -38,5 +38,5 @@ async function runHttpSample(
   const located = (failure: NonNullable<ReturnType<typeof checkResponse>>) => ({ failure, url: result.url.href, step: null });
   if (!result.ok) return { latencyMs: null, phases: result.timings, failure: located(result.failure) };
   const failure = checkResponse(probe.expect, result.response, request.followRedirects, ctx.redact) ?? checkLatency(probe.expect, result.ms);
-  return { latencyMs: result.ms, phases: result.timings, failure: failure ? located(failure) : null };
+  return { latencyMs: result.ms, phases: result.timings, failure: failure ? located(failure) : null, answer: result.response };
 }

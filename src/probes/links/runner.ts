@@ -6,7 +6,7 @@ import { ConnectionPool } from '../../http/connections.js';
 import { Interrupted } from '../../model/interrupted.js';
 import { fetchFollowingRedirects, type FetchRequest } from '../../http/redirects.js';
 import type { Failure, SampleFailure } from '../../model/failure.js';
-import type { SampleOutcome } from '../../model/sample.js';
+import type { SampleAnswer, SampleOutcome } from '../../model/sample.js';
 import { checkFinalUrl, checkLatency, checkResponse } from '../expect.js';
 import { extractReferences } from './html-links.js';
 import { collectLinks, interleaveByHost, type LoadedPage } from './link-list.js';
@@ -41,14 +41,17 @@ export const linksRunner: ProbeRunner<LinksProbe> = {
       let page: LoadedPage | null = null;
       const { fromPage } = probe.links;
       if (fromPage) {
-        let loaded: LoadedPage | SampleFailure;
+        let loaded: LoadedPage | PageFailure;
         try {
           loaded = await withPool((pool) => loadPage(probe, fromPage.url, fromPage.select, pool, ctx));
         } catch (err) {
           if (err instanceof Interrupted) return;
           throw err;
         }
-        if ('failure' in loaded) findings.failure = loaded;
+        if ('failure' in loaded) {
+          findings.failure = loaded.failure;
+          if (loaded.answer) findings.answer = loaded.answer;
+        }
         else page = loaded;
       }
       const { links, counts } = collectLinks(probe.links.urls, page, probe.links.limit);
@@ -72,15 +75,21 @@ function linkRequest(probe: LinksProbe, url: URL, maxBodySize: number): FetchReq
   return { url, method: 'GET', headers: probe.headers, followRedirects: true, maxRedirects: probe.maxRedirects, maxBodySize, timeoutMs: probe.timeoutMs };
 }
 
+/** The page did not load: its failure, and its answer when one came. */
+interface PageFailure {
+  failure: SampleFailure;
+  answer?: SampleAnswer;
+}
+
 /** Loads the page and reads its references; the page's own failure (with its chain) otherwise. */
-async function loadPage(probe: LinksProbe, pageUrl: string, select: readonly LinkElement[], pool: ConnectionPool, ctx: RunContext): Promise<LoadedPage | SampleFailure> {
+async function loadPage(probe: LinksProbe, pageUrl: string, select: readonly LinkElement[], pool: ConnectionPool, ctx: RunContext): Promise<LoadedPage | PageFailure> {
   const requested = new URL(pageUrl);
   const result = await fetchFollowingRedirects(pool, linkRequest(probe, requested, probe.maxBodySize), {}, ctx.interrupt);
   const failed = (failure: Failure): SampleFailure => ({ failure, url: requested.href, step: PAGE_STEP, hops: result.hops });
-  if (!result.ok) return failed(result.failure);
+  if (!result.ok) return { failure: failed(result.failure) };
   // The page must load (2xx after redirects); the probe's `expect` is for its links.
   const failure = checkResponse({}, result.response, true, ctx.redact);
-  if (failure) return failed(failure);
+  if (failure) return { failure: failed(failure), answer: result.response };
   return { url: result.url, requested, ...extractReferences(result.response.body.toString('utf8'), select) };
 }
 
@@ -91,5 +100,5 @@ async function checkLink(probe: LinksProbe, url: URL, pool: ConnectionPool, ctx:
   const failed = (failure: Failure): SampleFailure => ({ failure, url: url.href, step: null, hops: result.hops });
   if (!result.ok) return { latencyMs: null, phases: result.timings, failure: failed(result.failure) };
   const failure = checkResponse(probe.expect, result.response, true, ctx.redact) ?? checkFinalUrl(probe.expect, result.url, ctx.redact) ?? checkLatency(probe.expect, result.ms);
-  return { latencyMs: result.ms, phases: result.timings, failure: failure ? failed(failure) : null };
+  return { latencyMs: result.ms, phases: result.timings, failure: failure ? failed(failure) : null, answer: result.response };
 }
