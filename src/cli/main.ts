@@ -7,6 +7,7 @@ import { TOOL_NAME, VERSION } from '../version.js';
 import { failInternal, UsageError } from './errors.js';
 import { SINKS } from '../sinks/registry.js';
 import { OutputBoundary } from './output.js';
+import { SCENARIOS } from '../target/scenario-names.js';
 
 /** A flag's whole number ≥ 1. */
 function positiveInt(value: string): number {
@@ -79,6 +80,7 @@ Exit codes:
   1  at least one probe failed its thresholds
   2  usage or configuration error: nothing was probed
   3  internal error (a bug); DEBUG=upprobe prints the stack
+  4  inconclusive: a probe failed while most of the controls failed too (the prober's own network)
   130/143  interrupted by Ctrl-C / SIGTERM (what was measured is still reported)`,
     );
 
@@ -102,7 +104,7 @@ Exit codes:
     program
       .command('demo')
       .description('start the built-in target on a free loopback port and run the shipped probes.yaml against it')
-      .option('--scenario <name>', 'what the target should break: healthy, app-outage, web-outage, slow, hang, login-broken, login-slow', 'healthy'),
+      .option('--scenario <name>', `what the target should break: ${SCENARIOS.join(', ')}`, 'healthy'),
   ).action(async (options: Record<string, unknown>) => {
     const { demoCommand } = await import('./demo-command.js');
     process.exitCode = await demoCommand(options, output);
@@ -127,7 +129,7 @@ Exit codes:
       if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port from 0 to 65535.');
       return n;
     }, 8080)
-    .option('--scenario <name>', 'what the target should break: healthy, app-outage, web-outage, slow, hang, login-broken, login-slow', 'healthy')
+    .option('--scenario <name>', `what the target should break: ${SCENARIOS.join(', ')}`, 'healthy')
     .action(async (options: { port: number; scenario: string }) => {
       const { targetCommand } = await import('./target-command.js');
       process.exitCode = await targetCommand(options);

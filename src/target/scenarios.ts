@@ -4,36 +4,12 @@ import { edgeChallenge, edgeOriginDown, edgeRateLimited } from './edge.js';
 import { shortLinkCode } from './link-routes.js';
 import { badGatewayPage, movedPage, notFoundPage, serverErrorPage } from './pages.js';
 import { unitHash } from './random.js';
+import { SCENARIOS, type ScenarioName } from './scenario-names.js';
 import type { DnsRcode } from '../probes/dns/record-types.js';
 import type { TargetResponse } from './response.js';
 import type { Route } from './route.js';
 
-/** Every scenario `upprobe demo --scenario` and `upprobe target --scenario` accept. */
-export const SCENARIOS = [
-  'healthy',
-  'app-outage',
-  'web-outage',
-  'slow',
-  'hang',
-  'login-broken',
-  'login-slow',
-  'links-broken',
-  'images-broken',
-  'edge-challenge',
-  'edge-rate-limit',
-  'edge-origin-down',
-  'network-down',
-  'dns-broken',
-  'cert-expiring',
-] as const;
-
-/** A scenario's name; the CLI validates user input with isScenario. */
-export type ScenarioName = (typeof SCENARIOS)[number];
-
-/** Narrows a command-line string to a scenario name. */
-export function isScenario(name: string): name is ScenarioName {
-  return (SCENARIOS as readonly string[]).includes(name);
-}
+export { SCENARIOS, isScenario, type ScenarioName } from './scenario-names.js';
 
 /** One request as a scenario sees it: the route, how many earlier requests it had, and the seed. */
 export interface RequestHit {

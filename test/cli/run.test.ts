@@ -33,7 +33,8 @@ probes:
     const { code, stdout } = await runCli(['run', file]);
     expect(code).toBe(1);
     expect(stdout).toMatch(/down .*connect×1/);
-    expect(stdout).toMatch(/FAIL 1\/1 probes failing · api 100% of samples failing · exit 1/);
+    expect(stdout).toMatch(/FAIL 1\/1 probes failing · api 100% of samples failing · api down in the network · prober unchecked \(no controls\) · exit 1/);
+    expect(stdout).toMatch(/diagnosis {2}api {5}DOWN in the network — 1 of 1 samples \(down\): connection refused/);
   });
 
   it('writes the JSON report to a file and honours --samples, --only, --surface and --vantage', async () => {
@@ -65,7 +66,7 @@ probes:
     const file = probesFile(`version: 1\nprobes:\n  - { id: a, kind: http, surface: web, request: { url: "${s.url}/" } }\n`);
     const { code, stdout } = await runCli(['run', file, '-q']);
     expect(code).toBe(0);
-    expect(stdout.trim().split('\n')).toEqual(['PASS 1/1 probes passing · web 0% of samples failing · exit 0']);
+    expect(stdout.trim().split('\n')).toEqual(['PASS 1/1 probes passing · web 0% of samples failing · web up · prober unchecked (no controls) · exit 0']);
   });
 
   it('never prints a secret, even when the server echoes it back everywhere', async () => {
