@@ -94,7 +94,7 @@ probes:
     expect(code).toBe(1);
     const families = parsePrometheusTextFormat(readFileSync(join(dir, 'm.prom'), 'utf8'));
     const value = (name: string, labels: Record<string, string> = {}) =>
-      families.find((f) => f.name === name)?.metrics.find((m) => Object.entries(labels).every(([k, v]) => (m as { labels?: Record<string, string> }).labels?.[k] === v)) as { value?: string } | undefined;
+      families.find((f) => f.name === name)?.metrics.find((m) => Object.entries(labels).every(([k, v]) => (m as { labels?: Record<string, string> }).labels?.[k] === v));
     expect(value('upprobe_prober_healthy')?.value).toBe('1');
     expect(value('upprobe_surface_state', { surface: 'api', state: 'down' })?.value).toBe('1');
     expect(value('upprobe_surface_state', { surface: 'api', state: 'up' })?.value).toBe('0');
