@@ -75,7 +75,7 @@ describe('controls and exit 4', () => {
     expect(diagnosis.surfaces.api).toEqual({
       state: 'down',
       layer: 'origin',
-      failureRate: report.summary.surfaces.api.failureRate,
+      failureRate: report.summary.surfaces.api?.failureRate,
       evidence: [expect.stringMatching(/^1 of 1 samples \(api-a\): 503 Service Unavailable in [\d.]+ms p50 after clean connects$/)],
     });
     expect(diagnosis.consistentWith).toEqual(['an application fault behind a working network']);
