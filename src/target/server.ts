@@ -1,6 +1,6 @@
 // The built-in target: a small X-like service on loopback that `upprobe demo` and the tests probe.
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer } from 'node:net';
 import type { DnsRcode } from '../probes/dns/record-types.js';
@@ -29,6 +29,10 @@ export interface TargetOptions {
   apiPort?: number;
   /** The https listener; default 0 (a free port). */
   tlsPort?: number;
+  /** The DNS responder (UDP and TCP); default 0 (a free port). */
+  dnsPort?: number;
+  /** The two control listeners; default 0 each (free ports). */
+  controlPorts?: [number, number];
   /** Default healthy. */
   scenario?: ScenarioName;
   /** Default DEFAULT_SEED; decides which requests fail in scenarios that fail some. */
@@ -52,6 +56,11 @@ export interface RunningTarget {
   dnsServer: string;
   /** The names it answers: both resolve to the target's host (TARGET_NAMES). */
   names: typeof TARGET_NAMES;
+  /**
+   * Two listeners that share nothing with the target's scenarios and always answer 204: the
+   * demo's `controls:`, standing in for endpoints of other providers that test the prober's network.
+   */
+  controlUrls: [string, string];
   scenario: ScenarioName;
   /** Stops listening and drops every connection, hung or delayed ones too; safe to call twice. */
   close(): Promise<void>;
@@ -87,6 +96,12 @@ function zoneFor(host: string, apiNameRcode: DnsRcode | undefined): DnsZone {
   return { [TARGET_NAMES.web]: address, [TARGET_NAMES.api]: apiNameRcode ? { rcode: apiNameRcode } : address };
 }
 
+/** A control answers every request at once, 204, whatever the scenario. */
+function controlAnswer(request: IncomingMessage, response: ServerResponse): void {
+  request.resume();
+  response.writeHead(204, { server: 'upprobe-control' }).end();
+}
+
 /** Starts the target and resolves once it listens; rejects if a port cannot be bound. */
 export async function startTarget(options: TargetOptions = {}): Promise<RunningTarget> {
   const host = options.host ?? '127.0.0.1';
@@ -94,8 +109,11 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
   const behaviour = SCENARIO_BEHAVIOURS[scenario];
   const handler = createTargetHandler(scenario, options.seed ?? DEFAULT_SEED);
   const certificate = throwawayCertificate(behaviour.certificateDaysLeft ?? HEALTHY_CERTIFICATE_DAYS);
-  const servers: (Server | HttpsServer)[] = [createServer(handler.handle), createHttpsServer({ cert: certificate.cert, key: certificate.key }, handler.handle)];
-  if (!behaviour.refuseApi) servers.push(createServer(handler.handle));
+  const web = createServer(handler.handle);
+  const tls = createHttpsServer({ cert: certificate.cert, key: certificate.key }, handler.handle);
+  const api = behaviour.refuseApi ? null : createServer(handler.handle);
+  const controls = [createServer(controlAnswer), createServer(controlAnswer)] as const;
+  const servers: (Server | HttpsServer)[] = [web, tls, ...(api ? [api] : []), ...controls];
   for (const server of servers) server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
 
   let dns: DnsResponder | undefined;
@@ -115,11 +133,11 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
   };
 
   try {
-    const [web, tls, api] = servers as [Server, HttpsServer, Server | undefined];
     const port = await listen(web, options.port ?? 0, host);
     const tlsPort = await listen(tls, options.tlsPort ?? 0, host);
     const apiPort = api ? await listen(api, options.apiPort ?? 0, host) : await refusingPort(options.apiPort ?? 0, host);
-    dns = await startDnsResponder({ zone: zoneFor(host, behaviour.apiNameRcode), host });
+    const controlPorts = [await listen(controls[0], options.controlPorts?.[0] ?? 0, host), await listen(controls[1], options.controlPorts?.[1] ?? 0, host)];
+    dns = await startDnsResponder({ zone: zoneFor(host, behaviour.apiNameRcode), host, port: options.dnsPort ?? 0 });
     const base = (scheme: string, p: number) => `${scheme}://${urlHost(host)}:${p}`;
     return {
       url: base('http', port),
@@ -131,6 +149,7 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
       certificatePem: certificate.cert,
       dnsServer: dns.address,
       names: TARGET_NAMES,
+      controlUrls: [`${base('http', controlPorts[0] ?? 0)}/`, `${base('http', controlPorts[1] ?? 0)}/`],
       scenario,
       close,
     };
