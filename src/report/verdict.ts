@@ -8,14 +8,17 @@ export function verdictLine(result: RunResult): string {
   // Failures while the prober's own controls failed too are reported, not blamed: INCONCLUSIVE.
   const word = result.interrupted ? 'INTERRUPTED' : result.exitCode === ExitCode.Inconclusive ? 'INCONCLUSIVE' : summary.failed > 0 ? 'FAIL' : 'PASS';
   const counted = summary.failed > 0 ? `${summary.failed}/${summary.probes} probes failing` : `${summary.probes}/${summary.probes} probes passing`;
-  const surfaces = SURFACES.filter((s) => summary.surfaces[s].probes > 0).map((s, i) => {
-    const pct = percent(summary.surfaces[s].failureRate);
-    return i === 0 ? `${s} ${pct} of samples failing` : `${s} ${pct}`;
-  });
+  // The diagnosis's headline says per surface what the percentages only hint at (the surface
+  // table keeps them); a result without a diagnosis falls back to the percentages.
+  const surfaces = result.diagnosis
+    ? [result.diagnosis.headline]
+    : SURFACES.filter((s) => summary.surfaces[s].probes > 0).map((s, i) => {
+        const pct = percent(summary.surfaces[s].failureRate);
+        return i === 0 ? `${s} ${pct} of samples failing` : `${s} ${pct}`;
+      });
   // Samples that passed only on a retry: the gate tolerates them, the reader should still see them.
   const flaky = summary.flakySamples > 0 ? [`${summary.flakySamples} flaky`] : [];
-  const headline = result.diagnosis ? [result.diagnosis.headline] : [];
-  return [`${word} ${counted}`, ...surfaces, ...flaky, ...headline, `exit ${result.exitCode}`].join(' · ');
+  return [`${word} ${counted}`, ...surfaces, ...flaky, `exit ${result.exitCode}`].join(' · ');
 }
 
 /** 0%, 3.3%, 45%, 100%: one decimal only where it matters. */

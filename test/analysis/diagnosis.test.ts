@@ -31,7 +31,7 @@ describe('an application fault: fast 5xx over clean connects', () => {
 
   it('is consistent with an application fault; the headline says where', () => {
     expect(diagnosis.consistentWith).toEqual([CONSISTENT_WITH.applicationFault]);
-    expect(diagnosis.headline).toBe('api down at the origin · web up · prober healthy (2/2 controls)');
+    expect(diagnosis.headline).toBe('api down at the origin · web up · prober healthy');
   });
 
   it('is pure: the same input gives the same output and is not changed', () => {
@@ -74,7 +74,7 @@ describe('the edge', () => {
     expect(d.surfaces.web).toMatchObject({ state: 'down', layer: 'edge' });
     expect(d.surfaces.web.evidence).toEqual(['10 of 10 samples (web-home): 403 Forbidden: a challenge from upprobe-edge (LO1)']);
     expect(d.consistentWith).toEqual([CONSISTENT_WITH.botProtection]);
-    expect(d.headline).toBe('web down at the edge · prober unchecked (no controls)');
+    expect(d.headline).toBe('web down at the edge · prober unchecked');
   });
 
   it("Cloudflare's challenge on a status that was otherwise only an assertion (202)", () => {
@@ -131,7 +131,7 @@ describe('below HTTP', () => {
     expect(d.surfaces.api).toMatchObject({ state: 'down', layer: 'network' });
     expect(d.surfaces.api.evidence).toEqual(['10 of 10 samples (api-health, api-timeline): connection refused at every address tried (127.0.0.1:8081)']);
     expect(d.consistentWith).toEqual([CONSISTENT_WITH.notListening]);
-    expect(d.headline).toBe('api down in the network · web up · prober healthy (2/2 controls)');
+    expect(d.headline).toBe('api down in the network · web up · prober healthy');
   });
 
   it('connects unanswered at every address: a flood or a routing failure', () => {
@@ -161,7 +161,7 @@ describe('below HTTP', () => {
     expect(nx.consistentWith).toEqual([CONSISTENT_WITH.dnsRecordMissing]);
     const servfail = diagnose(input([api('api-health', 3, { classes: { dns: 3 }, evidence: { dns: { notFound: 0, serverFailure: 3, timedOut: 0 } } })]));
     expect(servfail.consistentWith).toEqual([CONSISTENT_WITH.dnsServersFailing]);
-    expect(servfail.headline).toBe('api down in DNS · prober unchecked (no controls)');
+    expect(servfail.headline).toBe('api down in DNS · prober unchecked');
   });
 
   it('certificate failures are tls; an expiring certificate says so', () => {
@@ -170,7 +170,7 @@ describe('below HTTP', () => {
     expect(rejected.consistentWith).toEqual([CONSISTENT_WITH.certificateProblem]);
     const expiring = diagnose(input([api('a', 3, { classes: { tls: 3 }, evidence: { tls: { certificate: 0, expiringSoon: 3, handshake: 0 } } })]));
     expect(expiring.consistentWith).toEqual([CONSISTENT_WITH.certificateExpiring]);
-    expect(expiring.headline).toBe('api down at TLS · prober unchecked (no controls)');
+    expect(expiring.headline).toBe('api down at TLS · prober unchecked');
   });
 
   it('connected, then no answer: the origin, stalled', () => {
@@ -201,7 +201,7 @@ describe('sign-in', () => {
       "5 of 25 samples (login): failed at step submit, which sends the credentials or follows that step, while the surface's other probes passed",
     );
     expect(d.consistentWith).toEqual([CONSISTENT_WITH.signInFault]);
-    expect(d.headline).toBe('web degraded at sign-in · prober unchecked (no controls)');
+    expect(d.headline).toBe('web degraded at sign-in · prober unchecked');
   });
 
   it('failing at a later step is auth too', () => {
@@ -247,7 +247,7 @@ describe('content and latency', () => {
   it('only slow samples: latency', () => {
     const d = diagnose(input([api('api-timeline', 10, { classes: { slow: 10 } }), ...healthyWeb()]));
     expect(d.surfaces.api).toMatchObject({ state: 'down', layer: 'latency' });
-    expect(d.headline).toBe('api down by slowness · web up · prober unchecked (no controls)');
+    expect(d.headline).toBe('api down by slowness · web up · prober unchecked');
     expect(d.consistentWith).toEqual([CONSISTENT_WITH.slowness]);
   });
 
@@ -284,20 +284,20 @@ describe('mixed failures', () => {
     const statuses = [status('http_5xx', 521, '', 4, EDGE)];
     const d = diagnose(input([api('a', 4, { classes: { http_5xx: 4 }, evidence: { statuses } }), probe({ id: 'w', surface: 'web', samples: 4, classes: { http_5xx: 4 }, evidence: { statuses } })]));
     expect(d.consistentWith).toEqual([CONSISTENT_WITH.sharedFault, CONSISTENT_WITH.edgeCannotReachOrigin]);
-    expect(d.headline).toBe('api down at the origin · web down at the origin · prober unchecked (no controls)');
+    expect(d.headline).toBe('api down at the origin · web down at the origin · prober unchecked');
   });
 
   it('flaky-only failures: up, the retries in evidence, no layer', () => {
     const d = diagnose(input([api('api-timeline', 20, { flaky: 3 }), ...healthyWeb()]));
     expect(d.surfaces.api).toEqual({ state: 'up', layer: null, failureRate: 0, evidence: ['3 of 20 samples passed only on a retry'] });
     expect(d.consistentWith).toEqual([]);
-    expect(d.headline).toBe('api up · web up · prober unchecked (no controls)');
+    expect(d.headline).toBe('api up · web up · prober unchecked');
   });
 
   it('a surface no probe ran on is unprobed and left out of the headline', () => {
     const d = diagnose(input([api('api-health', 3)], controls(true)));
     expect(d.surfaces.web).toEqual({ state: 'unprobed', layer: null, failureRate: 0, evidence: [] });
-    expect(d.headline).toBe('api up · prober healthy (1/1 controls)');
+    expect(d.headline).toBe('api up · prober healthy');
   });
 });
 

@@ -122,8 +122,8 @@ function consistentWith(prober: ProberDiagnosis, analyses: SurfaceAnalysis[], an
 
 function proberPhrase(prober: ProberDiagnosis, anyFailed: boolean): string {
   const counts = prober.controls ? `${prober.controls.passed}/${prober.controls.total} controls` : '';
-  if (prober.healthy === null) return 'prober unchecked (no controls)';
-  if (prober.healthy) return `prober healthy (${counts})`;
+  if (prober.healthy === null) return 'prober unchecked';
+  if (prober.healthy) return 'prober healthy';
   return anyFailed ? `the prober's own network failed (${counts}): failures not blamed on the service` : `prober unhealthy (${counts})`;
 }
 
