@@ -1,6 +1,7 @@
 // SPEC's `diagnosis` block: which surface, which layer, and whether the prober itself is healthy.
 // analysis/diagnosis computes it; every reporter reads it.
 import type { FailureClass } from './failure.js';
+import type { Surface } from './surface.js';
 
 /** Where a surface's failures point, lowest layer first (the order ties are broken in). */
 export const LAYERS = ['dns', 'network', 'tls', 'edge', 'origin', 'auth', 'content', 'latency'] as const;
@@ -35,7 +36,7 @@ export interface SurfaceDiagnosis {
 /** SPEC's `diagnosis` block. */
 export interface Diagnosis {
   prober: ProberDiagnosis;
-  surfaces: Record<'api' | 'web', SurfaceDiagnosis>;
+  surfaces: Record<Surface, SurfaceDiagnosis>;
   consistentWith: string[];
   headline: string;
 }

@@ -86,7 +86,11 @@ export class EvidenceCollector {
         if (f.timedOut) e.connect.unanswered++;
         else if (UNREACHABLE.has(f.code)) e.connect.unreachable++;
         else e.connect.refused++;
-        if (facts?.peerAddress) remember(e.addresses.failed, facts.peerAddress);
+        {
+          // The address a failed connect tried: from the exchange, or named by the failure itself.
+          const tried = facts?.peerAddress ?? (f as { address?: string }).address;
+          if (tried) remember(e.addresses.failed, tried);
+        }
         break;
       case 'tls':
         if (EXPIRING.has(f.code)) e.tls.expiringSoon++;
@@ -105,7 +109,10 @@ export class EvidenceCollector {
       default:
         break;
     }
-    if (ANSWERED.includes(f.class) && facts?.status != null) this.addAnswer(f.class, facts, latencyMs);
+    // An assertion is kept with its answer only when it was about the status (a 202 challenge):
+    // a body or JSON check that failed says nothing a status would.
+    const aboutStatus = f.class !== 'assertion' || f.check === 'status';
+    if (ANSWERED.includes(f.class) && aboutStatus && facts?.status != null) this.addAnswer(f.class, facts, latencyMs);
     else if (facts?.peerAddress && !neverConnected(failure)) remember(e.addresses.answered, facts.peerAddress);
   }
 

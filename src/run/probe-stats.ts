@@ -4,6 +4,7 @@ import { increment, type ClassCounts, type ErrorGroup } from '../model/counts.js
 import { failureKey, type SampleFailure } from '../model/failure.js';
 import type { SampleAnswer, SampleOutcome } from '../model/sample.js';
 import { pickEdgeHeaders } from '../analysis/edges/index.js';
+import type { Redact } from '../secrets/redact.js';
 import { EvidenceCollector, type ExchangeFacts } from './evidence-collector.js';
 import { PHASES, type TimedPhase } from '../model/timings.js';
 import type { LatencySummary } from '../model/latency.js';
@@ -37,10 +38,14 @@ export class ProbeStats {
   /** What the diagnosis reads beyond the counts: statuses with edge headers, connect outcomes. */
   readonly evidence: EvidenceCollector;
 
-  /** `credentialStep`: a flow's first step that sends credentials (probes/flow/credential-step.ts). */
+  /**
+   * `credentialStep`: a flow's first step that sends credentials (probes/flow/credential-step.ts);
+   * `redact` masks the run's secrets in what the evidence keeps of an answer, before it is cut.
+   */
   constructor(
     private readonly maxErrorGroups = MAX_ERROR_GROUPS,
     credentialStep?: number | null,
+    private readonly redact: Redact = (text) => text,
   ) {
     this.evidence = new EvidenceCollector(credentialStep === undefined ? null : { credentialStep });
   }
@@ -55,11 +60,11 @@ export class ProbeStats {
     for (const step of outcome.steps ?? []) this.addStep(step.id, step);
     if (outcome.failure) {
       this.addFailure(outcome.failure);
-      this.evidence.add(outcome.failure, outcome.latencyMs, facts(outcome.answer));
+      this.evidence.add(outcome.failure, outcome.latencyMs, facts(outcome.answer, this.redact));
     } else {
       if ((outcome.attempts ?? 1) > 1) this.flakySamples++;
       // One branch per passing sample: only the first passing answer's headers are read.
-      if (this.evidence.wantsHeaders(false)) this.evidence.add(null, outcome.latencyMs, facts(outcome.answer));
+      if (this.evidence.wantsHeaders(false)) this.evidence.add(null, outcome.latencyMs, facts(outcome.answer, this.redact));
     }
   }
 
@@ -69,7 +74,7 @@ export class ProbeStats {
    */
   addProbeFailure(failure: SampleFailure, answer?: SampleAnswer): void {
     this.probeFailed = true;
-    this.evidence.add(failure, null, facts(answer));
+    this.evidence.add(failure, null, facts(answer, this.redact));
     increment(this.failuresByClass, failure.failure.class);
     this.keepError(failure);
   }
@@ -106,7 +111,7 @@ export class ProbeStats {
 }
 
 /** What the evidence keeps of an answer: its status and the few headers that identify an edge. */
-function facts(answer: SampleAnswer | undefined): ExchangeFacts | null {
+function facts(answer: SampleAnswer | undefined, redact: Redact): ExchangeFacts | null {
   if (!answer) return null;
-  return { status: answer.status, statusText: answer.statusText, edgeHeaders: pickEdgeHeaders(answer.headers) };
+  return { status: answer.status, statusText: redact(answer.statusText), edgeHeaders: pickEdgeHeaders(answer.headers, redact) };
 }

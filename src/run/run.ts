@@ -32,7 +32,7 @@ export async function runProbes(config: RunConfig, given: RunContext): Promise<R
   const entries = config.probes.map((probe) => {
     const plan = (loaded.get(probe.kind) as ProbeRunner<typeof probe>).plan(probe, ctx);
     const credentials = probe.kind === 'flow' ? credentialStep(probe.steps, config.secrets) : undefined;
-    return { probe, plan, stats: new ProbeStats(plan.maxErrorGroups, credentials) };
+    return { probe, plan, stats: new ProbeStats(plan.maxErrorGroups, credentials, ctx.redact) };
   });
   try {
     const sources = entries.map(({ probe, plan, stats }) => ({

@@ -56,6 +56,13 @@ describe('EvidenceCollector', () => {
     expect(e.addresses).toEqual({ answered: [], failed: ['127.0.0.1:1', '127.0.0.1:2'] });
   });
 
+  it('a connect failure that names the address it tried counts that address as failed', () => {
+    const c = new EvidenceCollector();
+    const failure = at({ class: 'connect', code: 'ECONNREFUSED', timedOut: false, address: '127.0.0.1:8081' } as Failure);
+    c.add(failure, null, null);
+    expect(c.result().addresses.failed).toEqual(['127.0.0.1:8081']);
+  });
+
   it('keeps at most MAX_ADDRESSES addresses per list', () => {
     const c = new EvidenceCollector();
     for (let i = 0; i < MAX_ADDRESSES * 3; i++) c.add(at({ class: 'connect', code: 'ECONNREFUSED', timedOut: false }), null, { status: null, peerAddress: `127.0.0.${i}:80` });
