@@ -1,10 +1,35 @@
-import { defineConfig } from 'vitest/config';
+// Two projects, both run by `npm test` (CONTRIBUTING.md, "Tests"):
+// - unit: in-process specs against real loopback servers; fast, run on every save.
+// - e2e: specs that spawn bin/upprobe.js (the built CLI), hostile servers, the demo, the bench smoke
+//   run, and the specs that drive Chromium or dependency-cruiser.
+// `npx vitest run --project unit` runs one of them.
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/**
+ * The e2e project: spec folders whose files spawn the built CLI or misbehave at scale, and the
+ * files that drive another program (Chromium for the HTML report, dependency-cruiser on fixtures).
+ */
+const E2E = [
+  'test/cli/**/*.test.ts',
+  'test/hostile/**/*.test.ts',
+  'test/bench/**/*.test.ts',
+  'test/report/html.test.ts',
+  'test/architecture.test.ts',
+];
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // Vitest's default on 2 cores is one worker. Most specs wait on sockets and child processes,
+    // not on the CPU, so three files at a time overlap their waiting; the specs that assert a
+    // deadline allow for a busy machine (test/hostile/helpers.ts, MARGIN_MS).
+    maxWorkers: 3,
+    minWorkers: 1,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts', 'src/**/*.test.ts'], exclude: [...configDefaults.exclude, ...E2E] } },
+      { extends: true, test: { name: 'e2e', include: E2E } },
+    ],
   },
 });

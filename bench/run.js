@@ -6,10 +6,12 @@
 //   npm run bench -- --out <file>  write the JSON elsewhere
 //
 // Every measured process is a fresh `node` child; the target is another child (bench/target.js).
-// README's "Performance" section says what each number means.
+// bench/README.md says what each number means.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
+import { mergeScale } from './merge-scale.js';
+import { htmlReport } from './html-report.js';
 import { BENCH, ROOT, percentile, probesFile, readJson, removeScratch, round, runNode, runUpprobe, scratch, spread, startTarget } from './util.js';
 
 const QUICK = process.argv.includes('--quick');
@@ -18,9 +20,9 @@ const OUT = outFlag > 0 ? process.argv[outFlag + 1] : join(BENCH, QUICK ? 'resul
 
 const PLAN = QUICK
   ? { throughput: { samples: 200, concurrency: 10, rounds: 1 }, honesty: { samples: 32, concurrencies: [16, 100], rounds: 1 },
-      memory: { sizes: [100, 1000], rounds: 1, concurrency: 50 }, cold: { rounds: 1 }, warmup: { rounds: 1 } }
+      memory: { sizes: [100, 1000], rounds: 1, concurrency: 50 }, cold: { rounds: 1 }, warmup: { rounds: 1 }, merge: { reports: 50, rounds: 1 }, html: { runs: 5_000, rounds: 1 } }
   : { throughput: { samples: 2000, concurrency: 50, rounds: 5 }, honesty: { samples: 500, concurrencies: [16, 100], rounds: 3 },
-      memory: { sizes: [2000, 20000, 200000], rounds: 3, concurrency: 50 }, cold: { rounds: 11 }, warmup: { rounds: 9 } };
+      memory: { sizes: [2000, 20000, 200000], rounds: 3, concurrency: 50 }, cold: { rounds: 11 }, warmup: { rounds: 9 }, merge: { reports: 1000, rounds: 3 }, html: { runs: 525_600, rounds: 3 } };
 
 const log = (text) => process.stderr.write(`bench: ${text}\n`);
 
@@ -106,7 +108,7 @@ async function honesty(target) {
   return results;
 }
 
-/** 3. Peak RSS of whole upprobe runs of growing size (kept-alive connections: see README). */
+/** 3. Peak RSS of whole upprobe runs of growing size (kept-alive connections: see bench/README.md). */
 async function memory(target) {
   const { sizes, rounds, concurrency } = PLAN.memory;
   const results = [];
@@ -210,6 +212,8 @@ function table(r) {
   rows.push(['cold start ms: upprobe validate probes.yaml', m(c.ms.validate), `node -e 0`, `${c.validateRatio.median}×`]);
   rows.push(['cold start ms: one-probe run', m(c.ms.oneProbeRun), `bare one-request ${m(c.ms.bareOneRequest)}`, `${c.oneProbeRunRatio.median}×`]);
   rows.push(['first sample minus third, ms', m(r.warmup.firstMinusThirdMs), '', '']);
+  rows.push([`merge ms, ${r.merge.reports} reports of 10 probes`, m(r.merge.upprobeMs), `read + JSON.parse ${m(r.merge.bareParseMs)}`, `${r.merge.ratio.median}×`]);
+  rows.push([`report --html ms, ${r.html.runs} runs (${r.html.historyMiB} MiB)`, m(r.html.upprobeMs), `read + JSON.parse ${m(r.html.bareReadMs)}`, `${r.html.ratio.median}×`]);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   const lines = rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
   for (const h of r.honesty) {
@@ -234,6 +238,8 @@ try {
     memory: await memory(target),
     coldStart: await coldStart(target),
     warmup: await warmup(target),
+    merge: await mergeScale(target, PLAN.merge),
+    html: await htmlReport(target, PLAN.html),
   };
   results.machine.loadavgAtEnd = loadavg().map((l) => round(l));
   results.targets = verdicts(results);

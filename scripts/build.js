@@ -1,7 +1,7 @@
 // `npm run build`: bundles the CLI into dist/ with esbuild. One ES module per command (each
 // loaded only when that command runs) and shared chunks, instead of ~80 files for Node's module
 // loader to find, read and link at every start: `upprobe validate` and a one-probe `run` start
-// ~70–100 ms sooner (README, "Performance"). Source maps sit beside the bundle; bin/upprobe.js
+// ~70–100 ms sooner (bench/README.md). Source maps sit beside the bundle; bin/upprobe.js
 // turns them on with DEBUG=upprobe, so stack traces name src/ files and lines.
 // Type checking is not esbuild's job: `npm run typecheck` (tsc) does it.
 import { readFile, rm } from 'node:fs/promises';
@@ -47,6 +47,21 @@ const englishZodOnly = {
   },
 };
 
+/**
+ * `import text from 'pkg/file?raw'`: the file's text as a string, as Vite (and so vitest) reads
+ * it. The HTML report inlines uPlot this way, so the bundle needs no node_modules to write a page.
+ */
+const rawText = {
+  name: 'raw-text',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /\?raw$/ }, async (args) => {
+      const resolved = await esbuild.resolve(args.path.slice(0, -'?raw'.length), { kind: args.kind, resolveDir: args.resolveDir });
+      return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: resolved.path, namespace: 'raw-text' };
+    });
+    esbuild.onLoad({ filter: /.*/, namespace: 'raw-text' }, async ({ path }) => ({ contents: await readFile(path, 'utf8'), loader: 'text' }));
+  },
+};
+
 await rm(DIST, { recursive: true, force: true });
 const result = await build({
   entryPoints: [join(SRC, 'cli', 'main.ts')],
@@ -69,7 +84,7 @@ const result = await build({
   logLevel: 'warning',
   // CommonJS packages bundled into an ES module still call require() for Node's built-ins.
   banner: { js: "import { createRequire as __upprobeRequire } from 'node:module'; const require = __upprobeRequire(import.meta.url);" },
-  plugins: [moduleUrlAsBefore, englishZodOnly],
+  plugins: [moduleUrlAsBefore, englishZodOnly, rawText],
 });
 
 // Every output must sit at dist/<dir>/<file>.js for the rewritten module URLs to hold.

@@ -3,11 +3,14 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { MAX_DURATION_MS, parseDuration } from '../config/duration.js';
 import { ExitCode } from '../model/exit-codes.js';
+import { SCENARIOS } from '../target/scenario-names.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { failInternal, UsageError } from './errors.js';
 import { SINKS } from '../sinks/registry.js';
 import { OutputBoundary } from './output.js';
-import { SCENARIOS } from '../target/scenario-names.js';
+
+/** --scenario's help, from the list itself, so a new scenario cannot be left out. */
+const SCENARIO_HELP = `what the target should break: ${SCENARIOS.join(', ')}`;
 
 /** A flag's whole number ≥ 1. */
 function positiveInt(value: string): number {
@@ -104,7 +107,7 @@ Exit codes:
     program
       .command('demo')
       .description('start the built-in target on a free loopback port and run the shipped probes.yaml against it')
-      .option('--scenario <name>', `what the target should break: ${SCENARIOS.join(', ')}`, 'healthy'),
+      .option('--scenario <name>', SCENARIO_HELP, 'healthy'),
   ).action(async (options: Record<string, unknown>) => {
     const { demoCommand } = await import('./demo-command.js');
     process.exitCode = await demoCommand(options, output);
@@ -122,6 +125,41 @@ Exit codes:
     });
 
   program
+    .command('merge')
+    .description('merge run reports from several vantage points (JSON files, --record histories) into one verdict with a quorum')
+    .argument('<report...>', 'JSON reports (--json) and NDJSON histories (--record); the newest run of each vantage counts')
+    .option('--quorum <q>', 'how many healthy vantages must see a surface failing: majority, any, all, or a number', 'majority')
+    .option('--max-age <duration>', 'ignore reports that started longer ago than this (15m, 2h)', '15m')
+    .option('--json [path]', 'write the merged report to path, or to stdout when no path or - is given (tables then go to stderr)')
+    .option('--no-color', 'plain output; NO_COLOR and a non-TTY stdout do the same')
+    .option('-q, --quiet', 'print only the verdict line')
+    .addHelpText(
+      'after',
+      `
+Exit codes:
+  0  the quorum says every surface is up (a regional failure below the quorum still exits 0)
+  1  the quorum says a surface is failing
+  2  bad input: a missing or unreadable file, not a report, a newer schemaVersion,
+     two files claiming one vantage's same run, or no report inside --max-age
+  4  no healthy vantage: every vantage's prober was impaired`,
+    )
+    .action(async (files: string[], options: { quorum: string; maxAge: string; json?: string | true; color?: boolean; quiet?: boolean }) => {
+      const { mergeCommand } = await import('./merge-command.js');
+      process.exitCode = mergeCommand(files, options, output);
+    });
+
+  program
+    .command('report')
+    .description('write a run history (--record) as one self-contained HTML page: failure-rate timeline, latency per probe, incidents, latest diagnosis')
+    .argument('<history>', 'the file that `run --record` appends to')
+    .requiredOption('--html <path>', 'where to write the page (opens from file://; no request leaves it)')
+    .option('--last <n>', 'only the last n runs', positiveInt)
+    .action(async (file: string, options: { html: string; last?: number }) => {
+      const { reportCommand } = await import('./report-command.js');
+      process.exitCode = await reportCommand(file, options, output);
+    });
+
+  program
     .command('target')
     .description('serve the built-in target alone until Ctrl-C')
     .option('--port <port>', 'port on 127.0.0.1 (0 picks a free one)', (v) => {
@@ -129,7 +167,7 @@ Exit codes:
       if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port from 0 to 65535.');
       return n;
     }, 8080)
-    .option('--scenario <name>', `what the target should break: ${SCENARIOS.join(', ')}`, 'healthy')
+    .option('--scenario <name>', SCENARIO_HELP, 'healthy')
     .action(async (options: { port: number; scenario: string }) => {
       const { targetCommand } = await import('./target-command.js');
       process.exitCode = await targetCommand(options);

@@ -68,7 +68,7 @@ export async function runFile(
   process.on('SIGTERM', onSignal);
   let measured;
   try {
-    measured = await runProbes(config, { interrupt: interrupt.signal, redact });
+    measured = await runProbes(config, { interrupt: interrupt.signal, redact, latencyHistograms: sinks.some((sink) => sink.carriesHistograms) });
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

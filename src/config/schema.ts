@@ -20,7 +20,7 @@ import {
 } from './fields.js';
 
 // zod compiles a parser per object schema (new Function) to make repeated parses fast; a CLI
-// parses one file once, and the compiling cost ~5 ms of every start (README, "Performance").
+// parses one file once, and the compiling cost ~5 ms of every start (bench/README.md).
 z.config({ jitless: true });
 
 /** The top level. `defaults` and each probe are parsed on their own so one bad probe hides nothing. */

@@ -46,7 +46,7 @@ interface PooledClient extends Lease {
 /**
  * What a Client is destroyed with when upprobe is done with it. Without an error undici builds a
  * ClientDestroyedError per Client, and Node formats its stack when the socket closes: with a fresh
- * connection per sample, that was ~8% of upprobe's CPU per sample (README, "Performance").
+ * connection per sample, that was ~8% of upprobe's CPU per sample (bench/README.md).
  */
 const DONE = Object.assign(new Error('connection closed by upprobe'), { code: 'UPPROBE_CLOSED' });
 

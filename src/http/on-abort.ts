@@ -3,7 +3,7 @@
 // at thousands of samples a second. A Set of callbacks cost memory instead: with it, V8 promoted
 // each request's closures to the old generation (measured with --trace-gc-nvp), and a
 // 200,000-sample run's peak RSS grew ~35 MiB more than a 2,000-sample run's. With this linked
-// list it does not (README, "Performance").
+// list it does not (bench/README.md).
 
 interface Watcher {
   call: (() => void) | null;

@@ -4,7 +4,6 @@
 // upprobe uses. undici has no `exports` map, so these are files any importer may load; the bundle
 // (scripts/build.js) resolves them at build time, and test/http/undici.test.ts fails if an undici
 // update moves them.
-import { setFlagsFromString } from 'node:v8';
 import type { Client as UndiciClient, buildConnector as undiciBuildConnector } from 'undici';
 import ClientModule from 'undici/lib/dispatcher/client.js';
 import connectorModule from 'undici/lib/core/connect.js';
@@ -17,9 +16,5 @@ export type Client = UndiciClient;
 export const buildConnector = connectorModule;
 export type Connector = undiciBuildConnector.connector;
 
-// undici parses HTTP/1.1 with llhttp compiled to WebAssembly, on the first connection. V8 then
-// keeps compiling that module on background threads, and a process cannot exit until they are
-// done: ~90 ms of idle at the end of every short run, more than the run itself (README,
-// "Performance"). Liftoff, V8's baseline WebAssembly compiler, leaves no such work behind, and
-// its code is fast enough for parsing response heads. Set here, before any module is compiled.
-setFlagsFromString('--liftoff-only');
+// The V8 flag that keeps undici's WebAssembly parser from delaying exit (`--liftoff-only`) is set
+// by bin/upprobe.js before anything loads, not here: an import should not change the process.

@@ -35,6 +35,8 @@ export interface ProbeResult {
   latencyMs: LatencySummary | null;
   /** The samples latencyMs covers and their summed latency (reports that add runs up need it). */
   latencyTotal: LatencyTotal;
+  /** latencyMs's histogram in HdrHistogram's compressed base64 form (microseconds), so reports merge exactly; null without latencies. */
+  latencyHistogram: string | null;
   phasesMs: Record<TimedPhase, PhaseSummary | null>;
   /** Per phase, how many samples measured it and the summed time. */
   phaseTotals: Record<TimedPhase, LatencyTotal>;

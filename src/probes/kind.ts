@@ -16,7 +16,7 @@ export interface ProbeKind<P extends ProbeBase & { kind: string }> {
   /**
    * The runner, imported when a run has a probe of this kind (a dynamic `import()`): a flow's
    * cookie jar and a links probe's HTML parser are ~400 kB that a run of plain http probes would
-   * otherwise compile at every start (README, "Performance").
+   * otherwise compile at every start (bench/README.md).
    */
   runner(): Promise<ProbeRunner<P>>;
 }

@@ -17,6 +17,8 @@ export interface RunContext {
    * (runProbes sets it from the config's secrets; a flow adds the secret captures of its sample).
    */
   redact?: Redactor;
+  /** A report will carry each probe's latency histogram (`latencyHistogram`): encode them after the run. */
+  latencyHistograms?: boolean;
 }
 
 /**

@@ -23,6 +23,8 @@ const runSchema = z.object({
     flakySamples: z.number().optional(),
     surfaces: z.object({ api: surfaceSchema, web: surfaceSchema }),
   }),
+  // What failed: each probe's id, verdict and classes (older records without them still read).
+  probes: z.array(z.object({ id: z.string(), passed: z.boolean(), failuresByClass: z.record(z.string(), z.number()).optional() })).optional(),
 });
 
 /** One recorded run, as history shows it. */
@@ -75,14 +77,28 @@ function sparkline(runs: HistoryRun[], surface: Surface): string | null {
   return `${surface.padEnd(4)} ${bars}  ${note}`;
 }
 
+/** Most failing probes to name in a row before `+N more`: the row stays one line. */
+const NAMED_PROBES = 3;
+
+/** `api-timeline http_5xx, login capture +2 more`: the failing probes of a run with their top class. */
+function whatFailed(run: HistoryRun): string {
+  const failing = (run.probes ?? []).filter((p) => !p.passed);
+  const named = failing.slice(0, NAMED_PROBES).map((p) => {
+    const top = Object.entries(p.failuresByClass ?? {}).sort((a, b) => b[1] - a[1])[0];
+    return top ? `${p.id} ${top[0]}` : p.id;
+  });
+  const more = failing.length > NAMED_PROBES ? ` +${failing.length - NAMED_PROBES} more` : '';
+  return `${named.join(', ')}${more}`;
+}
+
 /** The history report: runs oldest first (the newest sits by the prompt), then the sparklines. */
 export function renderHistory(runs: HistoryRun[], options: { color: boolean; skipped: number; file: string }): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const skipped = options.skipped > 0 ? `skipped ${options.skipped} malformed line${options.skipped === 1 ? '' : 's'} in ${options.file}\n` : '';
   if (runs.length === 0) return `${skipped}no runs recorded in ${options.file} yet\n`;
   const withVantage = runs.some((r) => r.vantage !== null);
-  const head = ['started (UTC)', ...(withVantage ? ['vantage'] : []), 'result', 'probes failing', 'api fail %', 'web fail %', 'flaky', 'took'];
-  const t = table(head, c, ['left', ...(withVantage ? ['left' as const] : []), 'left', 'right', 'right', 'right', 'right', 'right']);
+  const head = ['started (UTC)', ...(withVantage ? ['vantage'] : []), 'result', 'probes failing', 'api fail %', 'web fail %', 'flaky', 'took', 'what failed'];
+  const t = table(head, c, ['left', ...(withVantage ? ['left' as const] : []), 'left', 'right', 'right', 'right', 'right', 'right', 'left']);
   for (const run of runs) {
     const { summary } = run;
     const word = run.interrupted ? 'INTERRUPTED' : summary.failed > 0 ? 'FAIL' : 'PASS';
@@ -96,8 +112,10 @@ export function renderHistory(runs: HistoryRun[], options: { color: boolean; ski
       rate('web'),
       String(summary.flakySamples ?? 0),
       formatMs(run.durationMs),
+      c.red(whatFailed(run)),
     ]);
   }
   const lines = SURFACES.map((s) => sparkline(runs, s)).filter((l): l is string => l !== null);
-  return `${t.toString()}\n\n${lines.join('\n')}\n${skipped}`;
+  // cli-table3 pads the last column: trailing blanks only get in the way of copying.
+  return `${t.toString().replace(/ +$/gm, '')}\n\n${lines.join('\n')}\n${skipped}`;
 }

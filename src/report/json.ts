@@ -26,6 +26,7 @@ function probeEntry(r: ProbeResult) {
     flakySamples: r.flakySamples,
     successRate: rate(r.successRate),
     latencyMs: r.latencyMs,
+    latencyHistogram: r.latencyHistogram,
     phasesMs: r.phasesMs,
     failuresByClass: r.failuresByClass,
     thresholds: r.thresholds,

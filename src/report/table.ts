@@ -11,6 +11,7 @@ import { failureRows, MAX_FAILURE_ROWS, topClasses, truncate } from './failure-r
 import type { RenderOptions, Reporter } from './reporter.js';
 import { percent, verdictLine } from './verdict.js';
 import { diagnosisSection } from './diagnosis-section.js';
+import { wrapWords } from './wrap.js';
 
 /** Borderless: pastes into chat and reads in any terminal. */
 const PLAIN_CHARS = {
@@ -127,7 +128,8 @@ function failureTable(probes: ProbeResult[], { c, gap }: Style, columns: number)
     widest(['class', ...shown.map((r) => r.example.failure.class)]) +
     widest(['count', ...shown.map((r) => `×${r.count}`)]) +
     4 * gap.length;
-  const room = Math.max(30, columns - used);
+  // At least a status line's worth ("503 Service Unav…"); below that, rather too wide than unreadable.
+  const room = Math.max(16, columns - used);
   const t = table(['probe', 'step or link', 'class', 'count', 'example'], c, ['left', 'left', 'left', 'right', 'left'], gap);
   for (const row of shown) {
     t.push([row.probe, row.where, c.red(row.example.failure.class), `×${row.count}`, truncate(exampleText(row.example), room)]);
@@ -146,9 +148,10 @@ function renderBlocks(result: RunResult, style: Style, columns: number): { table
   if (result.diagnosis) rest.push(diagnosisSection(result.diagnosis, columns).join('\n'));
   const failures = failureTable(result.probes, style, columns);
   if (failures) rest.push(failures);
+  // Wrapped before colouring, so the colour codes take no room in the count.
   const lag = lagWarning(result);
-  if (lag) rest.push(c.yellow(lag));
-  const verdict = verdictLine(result);
+  if (lag) rest.push(c.yellow(wrapWords(lag, columns)));
+  const verdict = wrapWords(verdictLine(result), columns);
   rest.push(result.exitCode === 0 ? c.green.bold(verdict) : c.red.bold(verdict));
   return { tables, rest };
 }

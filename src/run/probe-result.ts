@@ -6,6 +6,7 @@ import type { ProbeRef } from '../model/probe-ref.js';
 import type { KindData, ProbeResult } from '../model/result.js';
 import type { Thresholds } from '../model/thresholds.js';
 import { PHASES } from '../model/timings.js';
+import type { HdrHistogram } from '../analysis/hdr.js';
 import type { ProbeStats } from './probe-stats.js';
 
 /** What a result needs of its probe's config: who it is, and its limits. */
@@ -13,8 +14,14 @@ export interface ProbeIdentity extends ProbeRef {
   thresholds: Thresholds;
 }
 
-/** The result of a probe; `kindData` is what its kind learned outside its samples (a links probe's page). */
-export function probeResult(probe: ProbeIdentity, stats: ProbeStats, kindData?: KindData): ProbeResult {
+/** Turns a latency histogram into HdrHistogram's text (analysis/hdr-codec.ts); null: the report needs none. */
+export type HistogramEncoder = ((histogram: HdrHistogram) => string) | null;
+
+/**
+ * The result of a probe; `kindData` is what its kind learned outside its samples (a links probe's
+ * page); `encode` is given when a report carries the latency histogram (`latencyHistogram`).
+ */
+export function probeResult(probe: ProbeIdentity, stats: ProbeStats, kindData?: KindData, encode: HistogramEncoder = null): ProbeResult {
   const successRate = stats.samples === 0 ? null : (stats.samples - stats.failedSamples) / stats.samples;
   const latencyMs = stats.latencySummary();
   const thresholds = evaluateThresholds(probe.thresholds, successRate, latencyMs);
@@ -42,6 +49,7 @@ export function probeResult(probe: ProbeIdentity, stats: ProbeStats, kindData?: 
     successRate,
     latencyMs,
     latencyTotal: stats.latency.total,
+    latencyHistogram: encode ? stats.latency.encoded(encode) : null,
     phasesMs,
     phaseTotals: Object.fromEntries(PHASES.map((phase) => [phase, stats.phases[phase].total])) as ProbeResult['phaseTotals'],
     failuresByClass: stats.failuresByClass,

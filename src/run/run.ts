@@ -45,11 +45,13 @@ export async function runProbes(config: RunConfig, given: RunContext): Promise<R
   }
   const controlOutcomes = controls && (await controls);
   const timingConfidence = lag.stop();
+  // The histograms' text form only for a report that carries it: its deflate code costs a run without one.
+  const encode = ctx.latencyHistograms ? (await import('../analysis/hdr-codec.js')).encodeHistogram : null;
 
   const probes = entries.map(({ probe, stats, plan }) => {
     const findings = plan.findings?.() ?? {};
     if (findings.failure) stats.addProbeFailure(findings.failure, findings.answer);
-    return probeResult(probe, stats, findings.kindData);
+    return probeResult(probe, stats, findings.kindData, encode);
   });
   const summary = summarize(probes);
   const diagnosis = diagnoseRun({ probes, summary, timingConfidence }, controlOutcomes);

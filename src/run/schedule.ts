@@ -152,7 +152,7 @@ export async function schedule(sources: TaskSource[], concurrency: number, inter
  * waiting has been handled. Responses that arrive together are then timestamped before any new
  * connection is opened, and the next samples start (so their responses come back) spread out
  * instead of in one burst. Firing c samples at once had the last responses of each burst wait
- * tens of ms at concurrency 100 for the client to get to them (README, "Performance").
+ * tens of ms at concurrency 100 for the client to get to them (bench/README.md).
  */
 function pacer(): () => Promise<void> {
   let previous = Promise.resolve();

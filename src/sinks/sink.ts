@@ -23,6 +23,8 @@ export interface Sink {
   key: string | null;
   /** The sink writes to stdout, so the human report moves to stderr. */
   usesStdout: boolean;
+  /** What it delivers carries each probe's latency histogram (the JSON report and the record do). */
+  carriesHistograms: boolean;
   /** Before probing: throws SinkUnusable when the result could not be delivered (a missing directory). */
   check(): void;
   /** After the run: delivers the (already redacted) result; throws when it could not. */

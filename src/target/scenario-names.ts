@@ -1,5 +1,5 @@
-// The scenario names alone, without their behaviour: `--help` lists them at every start, and
-// importing the behaviours would load the whole target.
+// The scenario names alone, without their behaviour: the CLI's --help lists them, and importing
+// them must not load the target (upprobe --help and --version stay cheap).
 
 /** Every scenario `upprobe demo --scenario` and `upprobe target --scenario` accept. */
 export const SCENARIOS = [

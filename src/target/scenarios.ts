@@ -1,13 +1,14 @@
-// The target's failure modes. Adding a scenario: its name in SCENARIOS and its entry in SCENARIO_BEHAVIOURS.
+// The target's failure modes. Adding a scenario: its name in SCENARIOS (scenario-names.ts) and its
+// entry in SCENARIO_BEHAVIOURS.
 import { apiError } from './api.js';
 import { edgeChallenge, edgeOriginDown, edgeRateLimited } from './edge.js';
 import { shortLinkCode } from './link-routes.js';
 import { badGatewayPage, movedPage, notFoundPage, serverErrorPage } from './pages.js';
 import { unitHash } from './random.js';
-import { SCENARIOS, type ScenarioName } from './scenario-names.js';
 import type { DnsRcode } from '../probes/dns/record-types.js';
 import type { TargetResponse } from './response.js';
 import type { Route } from './route.js';
+import { SCENARIOS, type ScenarioName } from './scenario-names.js';
 
 export { SCENARIOS, isScenario, type ScenarioName } from './scenario-names.js';
 

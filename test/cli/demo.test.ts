@@ -1,5 +1,6 @@
 // The demo through the real CLI: each scenario's exit code and per-surface failure rates.
 import { describe, expect, it } from 'vitest';
+import { SCENARIOS } from '../../src/target/scenario-names.js';
 import { runCli } from '../helpers/cli.js';
 
 interface Report {
@@ -49,7 +50,8 @@ describe('upprobe demo', () => {
   });
 
   it('slow: responses arrive but fail as slow', async () => {
-    const { code, report } = await demo('--scenario', 'slow', '--samples', '2', '--timeout', '5s');
+    // The API alone: every answer waits 1.2 s, and the links probes' chains would take ~8 s more.
+    const { code, report } = await demo('--scenario', 'slow', '--surface', 'api', '--samples', '2', '--timeout', '5s');
     expect(code).toBe(1);
     expect(report.summary.surfaces.api.failuresByClass.slow).toBeGreaterThan(0);
   });
@@ -101,5 +103,15 @@ describe('upprobe demo', () => {
     const { code, stderr } = await runCli(['demo', '--scenario', 'meteor']);
     expect(code).toBe(2);
     expect(stderr).toMatch(/unknown scenario "meteor"/);
+  });
+
+  it('--help of demo and target lists every scenario', async () => {
+    for (const command of ['demo', 'target']) {
+      const { code, stdout } = await runCli([command, '--help']);
+      expect(code).toBe(0);
+      const help = stdout.replace(/\s+/g, ' '); // commander wraps the line to the terminal
+      const listed = /--scenario <name> what the target should break: ([^(]+) \(default: "healthy"\)/.exec(help)?.[1];
+      expect(listed?.split(', ')).toEqual([...SCENARIOS]);
+    }
   });
 });

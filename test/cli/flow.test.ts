@@ -2,13 +2,12 @@
 // or captured with `secret: true`) reaches stdout, stderr or the JSON, whatever the server echoes.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/json.js';
 import { probesFile, runCli } from '../helpers/cli.js';
-import { startHttpServer, type TestServer } from '../helpers/servers.js';
+import { closeAfterEach, keep, startHttpServer } from '../helpers/servers.js';
 
-const servers: TestServer[] = [];
-afterEach(async () => Promise.all(servers.splice(0).map((s) => s.close())));
+closeAfterEach();
 
 describe('upprobe run with a flow', () => {
   it('never shows a secret from the environment or a secret capture, even when the server echoes them everywhere', async () => {
@@ -29,7 +28,7 @@ describe('upprobe run with a flow', () => {
         res.writeHead(status, encodeURIComponent(echo).slice(0, 200), { 'x-echo': encodeURIComponent(echo).slice(0, 500) }).end(echo);
       });
     });
-    servers.push(s);
+    keep(s);
     const file = probesFile(`version: 1
 defaults: { baseUrl: "${s.url}" }
 probes:
@@ -73,7 +72,7 @@ probes:
 
   it('the tables show the failing step, per-step latency and skipped steps', async () => {
     const s = await startHttpServer((req, res) => res.writeHead(req.url === '/submit' ? 503 : 200).end('ok'));
-    servers.push(s);
+    keep(s);
     const file = probesFile(`version: 1
 defaults: { baseUrl: "${s.url}" }
 probes:

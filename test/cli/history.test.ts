@@ -6,7 +6,10 @@ import { probesFile, runCli } from '../helpers/cli.js';
 import { closedPort } from '../helpers/servers.js';
 
 /** A recorded run as `--record` writes it (the SPEC report on one line), with the fields history reads. */
-function record(minute: number, apiRate: number, webRate = 0): string {
+/** A recorded probe's verdict and classes, as history reads them. */
+type RecordedProbe = { id: string; passed: boolean; failuresByClass?: Record<string, number> };
+
+function record(minute: number, apiRate: number, webRate = 0, probes: RecordedProbe[] = []): string {
   const surface = (rate: number) => ({ probes: 2, failedProbes: rate > 0 ? 1 : 0, samples: 10, failedSamples: rate * 10, failureRate: rate, failuresByClass: {} });
   return JSON.stringify({
     schemaVersion: 1,
@@ -16,7 +19,7 @@ function record(minute: number, apiRate: number, webRate = 0): string {
     durationMs: 1200,
     exitCode: apiRate > 0 || webRate > 0 ? 1 : 0,
     summary: { probes: 4, passed: 4, failed: (apiRate > 0 ? 1 : 0) + (webRate > 0 ? 1 : 0), samples: 20, failedSamples: 0, flakySamples: 0, surfaces: { api: surface(apiRate), web: surface(webRate) } },
-    probes: [],
+    probes,
   });
 }
 
@@ -27,6 +30,22 @@ function historyFile(lines: string[]): string {
 }
 
 describe('upprobe history', () => {
+  it('names the probes that failed in each run, with their top class', async () => {
+    const failing: RecordedProbe[] = [
+      { id: 'api-timeline', passed: false, failuresByClass: { http_5xx: 6, timeout: 1 } },
+      { id: 'api-health', passed: false, failuresByClass: { connect: 3 } },
+      { id: 'web-home', passed: true, failuresByClass: {} },
+      { id: 'login', passed: false, failuresByClass: { capture: 2 } },
+      { id: 'links', passed: false },
+    ];
+    const file = historyFile([record(0, 0, 0, [{ id: 'api-timeline', passed: true }]), record(1, 0.5, 0.1, failing)]);
+    const { code, stdout } = await runCli(['history', file]);
+    expect(code).toBe(0);
+    const rows = stdout.split('\n').filter((l) => l.startsWith('2026-03-10'));
+    expect(rows[0]).toMatch(/1\.2s$/);
+    expect(rows[1]).toMatch(/1\.2s {2}api-timeline http_5xx, api-health connect, login capture \+1 more$/);
+  });
+
   it('shows the runs oldest first and when the API started failing', async () => {
     const file = historyFile([record(0, 0), record(1, 0), record(2, 0.1), record(3, 0), record(4, 0.5), record(5, 1), record(6, 1)]);
     const { code, stdout } = await runCli(['history', file]);

@@ -6,13 +6,12 @@ import { dirname, join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { marked } from 'marked';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/json.js';
 import { probesFile, runCli } from '../helpers/cli.js';
-import { startHttpServer, type TestServer } from '../helpers/servers.js';
+import { closeAfterEach, keep, startHttpServer, type TestServer } from '../helpers/servers.js';
 
-const servers: TestServer[] = [];
-afterEach(async () => Promise.all(servers.splice(0).map((s) => s.close())));
+closeAfterEach();
 
 /** /api answers 503, everything else 200; `delayMs` holds each answer back. */
 async function service(delayMs = 0): Promise<{ server: TestServer; requests: () => number }> {
@@ -21,7 +20,7 @@ async function service(delayMs = 0): Promise<{ server: TestServer; requests: () 
     requests++;
     setTimeout(() => res.writeHead(req.url?.startsWith('/api') ? 503 : 200).end('ok'), delayMs);
   });
-  servers.push(server);
+  keep(server);
   return { server, requests: () => requests };
 }
 
@@ -146,7 +145,7 @@ describe('--record', () => {
   it('keeps secrets out of every report, escaped or not', async () => {
     const secret = 'hunter2<&>"|`x';
     const server = await startHttpServer((req, res) => res.writeHead(500).end(`echo ${decodeURIComponent(req.url ?? '')}`));
-    servers.push(server);
+    keep(server);
     const file = probesFile(`version: 1
 probes:
   - id: echo

@@ -1,13 +1,12 @@
 // `upprobe run` through the real CLI against real loopback servers.
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/json.js';
 import { probesFile, runCli } from '../helpers/cli.js';
-import { closedPort, startHttpServer, type TestServer } from '../helpers/servers.js';
+import { closeAfterEach, closedPort, keep, startHttpServer, type TestServer } from '../helpers/servers.js';
 
-const servers: TestServer[] = [];
-afterEach(async () => Promise.all(servers.splice(0).map((s) => s.close())));
+closeAfterEach();
 
 async function echoServer(): Promise<TestServer> {
   // Echoes everything it was sent, in the body, a header and a Location: a hostile mirror.
@@ -19,7 +18,7 @@ async function echoServer(): Promise<TestServer> {
       res.writeHead(500, { 'x-echo': encodeURIComponent(echo).slice(0, 4000) }).end(echo);
     });
   });
-  servers.push(s);
+  keep(s);
   return s;
 }
 
@@ -39,7 +38,7 @@ probes:
 
   it('writes the JSON report to a file and honours --samples, --only, --surface and --vantage', async () => {
     const s = await startHttpServer((_req, res) => res.end('{"status":"ok"}'));
-    servers.push(s);
+    keep(s);
     const file = probesFile(`version: 1
 defaults: { baseUrl: "${s.url}" }
 probes:
@@ -62,7 +61,7 @@ probes:
 
   it('prints only the verdict with --quiet', async () => {
     const s = await startHttpServer((_req, res) => res.end('ok'));
-    servers.push(s);
+    keep(s);
     const file = probesFile(`version: 1\nprobes:\n  - { id: a, kind: http, surface: web, request: { url: "${s.url}/" } }\n`);
     const { code, stdout } = await runCli(['run', file, '-q']);
     expect(code).toBe(0);
@@ -98,7 +97,7 @@ probes:
 
   it('stops on Ctrl-C, reports what was measured as interrupted, exits 130', async () => {
     const s = await startHttpServer(() => undefined); // never answers
-    servers.push(s);
+    keep(s);
     const file = probesFile(`version: 1\nprobes:\n  - { id: h, kind: http, surface: api, samples: 4, request: { url: "${s.url}/" } }\n`);
     const { code, stdout, ms } = await runCli(['run', file, '--json', '-', '-t', '30s'], {
       // Once a request arrives the run is under way and handles SIGINT; a fixed delay could hit a

@@ -70,9 +70,7 @@ describe('loadConfig', () => {
       levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
     const path = write('bomb.yaml', `version: 1\n${levels.join('\n')}\nprobes: *j\n`);
-    const started = performance.now();
     const problems = await problemsOf(path);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(problems).toEqual([`${path}:3:8: too many aliases: expanding them goes past the limit of 1000 (a "billion laughs" file?)`]);
   });
 

@@ -5,11 +5,11 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { ProxyAgent, request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeAfterEach, startHttpServer } from './servers.js';
+import { closeAfterEach, keep, startHttpServer } from './servers.js';
 import { startTestProxy, type TestProxy } from './proxy.js';
 import { testCa } from './tls-ca.js';
 
-const keep = closeAfterEach();
+closeAfterEach();
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((c) => c()));

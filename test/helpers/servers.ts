@@ -89,18 +89,28 @@ export function fakeLookup(table: Record<string, string>, delayMs = 0): LookupFu
   };
 }
 
+/** Anything a test opens and must close: a server, a connection pool, a target. */
+export interface Closable {
+  close(): Promise<unknown>;
+}
+
+const opened: Closable[] = [];
+
+/** Hands back `thing` (or what the promise gives) and closes it after the current test, however the test ends. */
+export function keep<T extends Closable>(thing: T): T;
+export function keep<T extends Closable>(thing: Promise<T>): Promise<T>;
+export function keep<T extends Closable>(thing: T | Promise<T>): T | Promise<T> {
+  if (thing instanceof Promise) return thing.then((started) => keep(started));
+  opened.push(thing);
+  return thing;
+}
+
 /**
- * Call at the top of a test file: returns `keep`, which hands back a started server and closes
- * it after the test, however the test ends.
+ * Call once at the top of a spec file: everything `keep` was given during a test is closed after
+ * it (the one cleanup helper of the suite, so no server or socket outlives its test).
  */
-export function closeAfterEach(): (server: Promise<TestServer>) => Promise<TestServer> {
-  const servers: TestServer[] = [];
+export function closeAfterEach(): void {
   afterEach(async () => {
-    await Promise.all(servers.splice(0).map((s) => s.close()));
+    await Promise.all(opened.splice(0).map((thing) => thing.close()));
   });
-  return async (server) => {
-    const started = await server;
-    servers.push(started);
-    return started;
-  };
 }

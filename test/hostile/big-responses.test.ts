@@ -4,7 +4,7 @@ import type { Socket } from 'node:net';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { startHttpServer, startRawServer } from '../helpers/servers.js';
-import { closeAfterEach, expectInTime, failureOf, serve, timedFetch } from './helpers.js';
+import { closeAfterEach, failureOf, serve, timedFetch } from './helpers.js';
 
 closeAfterEach();
 
@@ -39,7 +39,6 @@ describe('servers that send too much', () => {
     );
     const result = await timedFetch(`${s.url}/`, { timeoutMs: 3000 });
     expect(failureOf(result)).toMatchObject({ class: 'protocol', reason: 'body-too-large', limitBytes: MiB });
-    expectInTime(result, 3000);
     expect(sent.bytes).toBeLessThan(256 * MiB);
   });
 
@@ -55,7 +54,6 @@ describe('servers that send too much', () => {
     );
     const result = await timedFetch(`${s.url}/`, { timeoutMs: 3000, maxBodySize: 4 * MiB });
     expect(failureOf(result)).toMatchObject({ class: 'protocol', reason: 'body-too-large', limitBytes: 4 * MiB });
-    expectInTime(result, 3000);
     expect(sent.bytes).toBeLessThan(256 * MiB);
   });
 
@@ -74,7 +72,6 @@ describe('servers that send too much', () => {
     );
     const result = await timedFetch(`${s.url}/`, { timeoutMs: 3000 });
     expect(failureOf(result)).toMatchObject({ class: 'protocol', reason: 'body-too-large' });
-    expectInTime(result, 3000);
   });
 
   it('a header flood of 50,000 headers: protocol', async () => {
@@ -82,7 +79,6 @@ describe('servers that send too much', () => {
     const s = await serve(startRawServer((socket) => socket.once('data', () => socket.write(`HTTP/1.1 200 OK\r\n${headers}Content-Length: 2\r\n\r\nok`))));
     const result = await timedFetch(`${s.url}/`);
     expect(failureOf(result)).toMatchObject({ class: 'protocol', reason: 'malformed' });
-    expectInTime(result);
   });
 
   it('one header line of 1 MiB: protocol', async () => {
@@ -91,7 +87,6 @@ describe('servers that send too much', () => {
     );
     const result = await timedFetch(`${s.url}/`);
     expect(failureOf(result)).toMatchObject({ class: 'protocol', reason: 'malformed' });
-    expectInTime(result);
   });
 });
 

@@ -20,7 +20,6 @@ const MAX_MESSAGE = 400;
 
 /** Loads `text`; a ConfigError must place every problem inside the file and say it in one line. */
 function checkLoad(text: string): 'loaded' | 'problems' {
-  const started = performance.now();
   try {
     const config = parseConfig(text, FILE, {}, FUZZ_ENV);
     expect(config.probes.length).toBeGreaterThan(0);
@@ -39,8 +38,6 @@ function checkLoad(text: string): 'loaded' | 'problems' {
       expect(p.message).not.toContain(FUZZ_ENV.UP_PASSWORD);
     }
     return 'problems';
-  } finally {
-    expect(performance.now() - started).toBeLessThan(2000);
   }
 }
 

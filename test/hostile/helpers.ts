@@ -1,9 +1,9 @@
 // Shared by the hostile-server specs: short timeouts, a fetch that records how long it took, and
 // servers that are closed after each test whatever happened.
-import { afterEach, expect } from 'vitest';
+import { expect } from 'vitest';
 import { ConnectionPool } from '../../src/http/connections.js';
 import { fetchFollowingRedirects, type FetchRequest, type FetchResult } from '../../src/http/redirects.js';
-import type { TestServer } from '../helpers/servers.js';
+import { keep, type TestServer } from '../helpers/servers.js';
 
 /** The per-request timeout of the hostile specs: short, so the suite stays quick. */
 export const TIMEOUT_MS = 300;
@@ -11,29 +11,19 @@ export const TIMEOUT_MS = 300;
 /** How late a result may come after its timeout on a busy 2-core machine. */
 export const MARGIN_MS = 2000;
 
-const servers: TestServer[] = [];
-const pools: ConnectionPool[] = [];
-
-/** Closes every server and pool a test opened; call once per spec file. */
-export function closeAfterEach(): void {
-  afterEach(async () => {
-    await Promise.all(pools.splice(0).map((p) => p.close()));
-    await Promise.all(servers.splice(0).map((s) => s.close()));
-  });
-}
+/** The suite's one cleanup helper: call once per spec file. */
+export { closeAfterEach } from '../helpers/servers.js';
 
 /** Keeps a started server for closing after the test. */
 export async function serve(server: Promise<TestServer>): Promise<TestServer> {
-  const s = await server;
-  servers.push(s);
-  return s;
+  return keep(await server);
 }
 
 /** A fetch as a probe sample makes it, with how long it took. */
 export async function timedFetch(url: string, overrides: Partial<FetchRequest> = {}, insecure = false): Promise<FetchResult & { elapsed: number }> {
   const timeoutMs = overrides.timeoutMs ?? TIMEOUT_MS;
   const pool = new ConnectionPool({ timeoutMs, insecure });
-  pools.push(pool);
+  keep(pool);
   const request: FetchRequest = {
     url: new URL(url),
     method: 'GET',

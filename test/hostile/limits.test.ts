@@ -1,21 +1,29 @@
 // Absurd numbers in the file or on the command line: a billion-wide concurrency costs only what
 // the work needs, and a timeout longer than Node's timers can hold is refused, not turned into 1 ms.
-import { describe, expect, it, afterEach } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emptyPhases } from '../../src/model/timings.js';
 import type { SampleOutcome } from '../../src/model/sample.js';
 import { schedule } from '../../src/run/schedule.js';
 import { probesFile, runCli } from '../helpers/cli.js';
-import { startHttpServer, type TestServer } from '../helpers/servers.js';
+import { closeAfterEach, keep, startHttpServer } from '../helpers/servers.js';
 
 const outcome: SampleOutcome = { latencyMs: 1, phases: emptyPhases(), failure: null };
 
-/** Runs `tasks` tasks of 5 ms each and reports the most that were ever in flight at once. */
+/**
+ * Runs `tasks` tasks of 5 ms each and reports the most that were ever in flight at once. The first
+ * tasks hold until as many are in flight as the limit allows, so the peak is reached however slowly
+ * a loaded machine starts them (one per event-loop turn); a limit lower than that never gets there.
+ */
 async function peakInFlight(tasks: number, concurrency: number): Promise<{ peak: number; done: number }> {
   let inFlight = 0;
   let peak = 0;
   let done = 0;
+  let allowed = (): void => undefined;
+  const reached = new Promise<void>((resolve) => (allowed = resolve));
   const task = async () => {
     peak = Math.max(peak, ++inFlight);
+    if (inFlight >= Math.min(tasks, concurrency)) allowed();
+    await reached;
     await new Promise((resolve) => setTimeout(resolve, 5));
     inFlight--;
     done++;
@@ -31,23 +39,19 @@ describe('concurrency', () => {
   });
 
   it('a billion is fine: workers are started only for tasks that exist', async () => {
-    const started = performance.now();
     expect(await peakInFlight(20, 1_000_000_000)).toEqual({ peak: 20, done: 20 });
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 });
 
 describe('the CLI', () => {
-  let server: TestServer | undefined;
-  afterEach(async () => server?.close());
+  closeAfterEach();
 
   it('runs `concurrency: 1000000000` (it used to run out of memory, exit 134)', async () => {
-    server = await startHttpServer((_req, res) => res.end('ok'));
+    const server = keep(await startHttpServer((_req, res) => res.end('ok')));
     const file = probesFile(`version: 1\ndefaults: { concurrency: 1000000000, samples: 3 }\nprobes:\n  - { id: a, kind: http, surface: api, request: { url: "${server.url}/" } }\n`);
-    const { code, stdout, ms } = await runCli(['run', file, '-q']);
+    const { code, stdout } = await runCli(['run', file, '-q']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^PASS/);
-    expect(ms).toBeLessThan(10_000);
   });
 
   it('refuses a timeout longer than 24 days in the file and on the command line (Node would make it 1 ms)', async () => {

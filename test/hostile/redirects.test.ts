@@ -19,10 +19,10 @@ function counting(last = Infinity) {
 describe('redirects without end', () => {
   it('an endless chain stops after maxRedirects (default 10): redirect, too-many', async () => {
     const s = await serve(counting());
-    const result = await timedFetch(`${s.url}/0`);
+    // A timeout long enough for 11 hops on a loaded machine: what is tested is the count, not the clock.
+    const result = await timedFetch(`${s.url}/0`, { timeoutMs: 5000 });
     expect(failureOf(result)).toMatchObject({ class: 'redirect', reason: 'too-many', maxRedirects: 10, location: `${s.url}/11` });
     expect(result.hops).toHaveLength(11);
-    expectInTime(result);
   });
 
   it('1,000 redirects with maxRedirects 999: redirect, too-many, within the timeout', async () => {

@@ -6,9 +6,9 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { JsonReport } from '../../src/report/json.js';
 import { VERSION } from '../../src/version.js';
 import { probesFile, runCli } from '../helpers/cli.js';
-import { certificate, closeAfterEach, startHttpServer, startHttpsServer, type CertificateName } from '../helpers/servers.js';
+import { certificate, closeAfterEach, keep, startHttpServer, startHttpsServer, type CertificateName } from '../helpers/servers.js';
 
-const keep = closeAfterEach();
+closeAfterEach();
 
 /** Runs a probes file through the CLI with the JSON report on stdout. */
 async function runJson(yaml: string, env: Record<string, string> = {}) {

@@ -136,7 +136,7 @@ function expectNoTrace(outputs: string[], secrets: Secrets): void {
 const marker = fc.stringMatching(/^[A-Z][a-z][0-9][A-Za-z0-9]{5}$/);
 /** What makes redaction hard: regex syntax, quotes, spaces (doubled, trailing), unicode, URL syntax. */
 const awkward = fc.constantFrom('.', '*', '+', '?', '^', '$', '$&', '{', '}', '(', ')', '|', '[', ']', '\\', '/', '"', "'", '`', ' ', '  ', '%', '%41', '&', '=', ';', ',', ':', '<', '>', 'é', 'ß', '中文', '😀', '\u00a0', '-', '~', '@', '+');
-// '#' is left out: in a URL it starts the fragment, which cuts the secret in two (see README).
+// '#' is left out: in a URL it starts the fragment, which cuts the secret in two (see docs/failures.md).
 const tail = fc.array(fc.oneof(awkward, fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 8 }).map((parts) => [...parts.join('')].filter((c) => c > '\u001f' && c !== '\u007f' && c !== '#').join(''));
 const secretString = fc.tuple(marker, tail).map(([m, t]) => m + t);
 /** A captured token: what the flow's `token=([^;]+);` regex can capture whole (no `;`, no line break). */

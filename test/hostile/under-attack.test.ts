@@ -1,9 +1,9 @@
 // A whole run against a server that hangs half its connections and resets the rest: it ends in
 // bounded time, every sample is classed, and no sample goes missing from the counts.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/json.js';
 import { probesFile, runCli } from '../helpers/cli.js';
-import { startRawServer, type TestServer } from '../helpers/servers.js';
+import { closeAfterEach, keep, startRawServer } from '../helpers/servers.js';
 
 const PROBES = 50;
 const SAMPLES = 20;
@@ -12,16 +12,15 @@ const TIMEOUT_MS = 300;
 /** Process start-up, loading, reporting, and a busy machine. */
 const MARGIN_MS = 8000;
 
-let server: TestServer | undefined;
-afterEach(async () => server?.close());
+closeAfterEach();
 
 describe('a run under attack', () => {
   it(`${PROBES} probes × ${SAMPLES} samples against hangs and resets: bounded time, every sample classed`, async () => {
     let connections = 0;
-    server = await startRawServer((socket) => {
+    const server = keep(await startRawServer((socket) => {
       // Even connections are accepted and never answered; odd ones are reset once the request is in.
       if (connections++ % 2 === 1) socket.once('data', () => socket.resetAndDestroy());
-    });
+    }));
     const probes = Array.from({ length: PROBES }, (_, i) => `  - { id: p${i}, kind: http, surface: ${i % 2 ? 'web' : 'api'}, request: { url: /p${i} } }`);
     const file = probesFile(`version: 1\ndefaults: { baseUrl: "${server.url}", samples: ${SAMPLES} }\nprobes:\n${probes.join('\n')}\n`);
 

@@ -1,20 +1,13 @@
 // Every transport failure class, reproduced for real against loopback servers.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConnectionPool } from '../../src/http/connections.js';
 import { fetchFollowingRedirects, type FetchRequest } from '../../src/http/redirects.js';
-import { closedPort, fakeLookup, startHttpServer, startHttpsServer, startRawServer, type TestServer } from '../helpers/servers.js';
+import { closeAfterEach, closedPort, fakeLookup, keep, startHttpServer, startHttpsServer, startRawServer, type TestServer } from '../helpers/servers.js';
 
-const servers: TestServer[] = [];
-const pools: ConnectionPool[] = [];
-afterEach(async () => {
-  await Promise.all(pools.splice(0).map((p) => p.close()));
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+closeAfterEach();
 
 async function serve(server: Promise<TestServer>): Promise<TestServer> {
-  const s = await server;
-  servers.push(s);
-  return s;
+  return keep(await server);
 }
 
 function request(url: string, overrides: Partial<FetchRequest> = {}): FetchRequest {
@@ -22,7 +15,7 @@ function request(url: string, overrides: Partial<FetchRequest> = {}): FetchReque
 }
 
 function fetch(url: string, overrides: Partial<FetchRequest> = {}, pool = new ConnectionPool({ timeoutMs: overrides.timeoutMs ?? 2000, insecure: false })) {
-  pools.push(pool);
+  keep(pool);
   return fetchFollowingRedirects(pool, request(url, overrides));
 }
 

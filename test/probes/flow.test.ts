@@ -2,18 +2,17 @@
 // cookie jars (isolation, domains, paths, Secure, expiry, redirect hops) and secret captures.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LookupFunction } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/probes/load.js';
 import type { ProbeResult } from '../../src/model/result.js';
 import type { StepResult } from '../../src/model/flow.js';
 import { runProbes } from '../../src/run/run.js';
 import { DEMO_PASSWORD, DEMO_USER } from '../../src/target/server.js';
-import { fakeLookup, startHttpServer, type TestServer } from '../helpers/servers.js';
+import { closeAfterEach, fakeLookup, keep, startHttpServer, type TestServer } from '../helpers/servers.js';
 import { useTarget } from '../target/use-target.js';
 
 const startTarget = useTarget();
-const servers: TestServer[] = [];
-afterEach(async () => Promise.all(servers.splice(0).map((s) => s.close())));
+closeAfterEach();
 
 async function server(handler: (req: IncomingMessage, res: ServerResponse, body: string) => void): Promise<TestServer> {
   const s = await startHttpServer((req, res) => {
@@ -21,7 +20,7 @@ async function server(handler: (req: IncomingMessage, res: ServerResponse, body:
     req.on('data', (d: Buffer) => (body += d.toString()));
     req.on('end', () => handler(req, res, body));
   });
-  servers.push(s);
+  keep(s);
   return s;
 }
 

@@ -1,15 +1,15 @@
 // `kind: links` end to end through the real loader, runner and JSON report, against real servers.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/json.js';
 import { tableReporter } from '../../src/report/table.js';
 import { delayed, html, ok, redirect, runYaml, startRouter, type CountingServer, type Handler } from './links-helpers.js';
+import { closeAfterEach, keep } from '../helpers/servers.js';
 
-const servers: CountingServer[] = [];
-afterEach(async () => Promise.all(servers.splice(0).map((s) => s.close())));
+closeAfterEach();
 
 async function serve(routes: Record<string, Handler>, fallback?: Handler): Promise<CountingServer> {
   const s = await startRouter(routes, fallback);
-  servers.push(s);
+  keep(s);
   return s;
 }
 

@@ -1,15 +1,14 @@
 // Retries tell a blip from an outage: a sample that fails then passes is flaky (and passes);
 // one that fails every attempt still fails. Real servers, real requests.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jsonReport } from '../../src/report/json.js';
 import { verdictLine } from '../../src/report/verdict.js';
 import { tableReporter } from '../../src/report/table.js';
 import { runYaml } from '../helpers/run.js';
-import { startHttpServer, type TestServer } from '../helpers/servers.js';
+import { closeAfterEach, keep, startHttpServer, type TestServer } from '../helpers/servers.js';
 import { lines, problemsOf, load } from '../config/helpers.js';
 
-const servers: TestServer[] = [];
-afterEach(async () => Promise.all(servers.splice(0).map((s) => s.close())));
+closeAfterEach();
 
 /** Answers 503 to the first request for each sample id (?s=…, or a counter), 200 after. */
 async function failsFirstAttempt(): Promise<{ server: TestServer; requests: () => number }> {
@@ -19,7 +18,7 @@ async function failsFirstAttempt(): Promise<{ server: TestServer; requests: () =
     // Odd requests fail, even ones pass: with retries: 1 each sample's first attempt fails.
     res.writeHead(count % 2 === 1 ? 503 : 200).end('ok');
   });
-  servers.push(server);
+  keep(server);
   return { server, requests: () => count };
 }
 
@@ -51,7 +50,7 @@ probes:
       count++;
       res.writeHead(503).end();
     });
-    servers.push(server);
+    keep(server);
     const result = await runYaml(`version: 1
 defaults: { retries: 2, retryDelay: 0 }
 probes:
@@ -76,7 +75,7 @@ probes:
 
   it('an interrupt during the retry pause stops the run instead of waiting it out', async () => {
     const server = await startHttpServer((_req, res) => res.writeHead(500).end());
-    servers.push(server);
+    keep(server);
     const controller = new AbortController();
     setTimeout(() => controller.abort('SIGINT'), 300);
     const started = performance.now();

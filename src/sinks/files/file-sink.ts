@@ -15,6 +15,8 @@ export interface FileSinkSpec {
   write: WriteMode;
   /** The reporter is handed the file's current text (Prometheus counters carry their totals). */
   carriesTotals?: boolean;
+  /** The report holds each probe's latency histogram (JSON, record). */
+  carriesHistograms?: boolean;
 }
 
 /** A registry entry for a file report; a `[path]` flag alone, or `-`, means stdout. */
@@ -31,6 +33,7 @@ export function fileReport(spec: FileSinkSpec): SinkOption {
         target: path,
         key: path === '-' ? null : resolve(path),
         usesStdout: path === '-',
+        carriesHistograms: spec.carriesHistograms === true,
         check: () => {
           if (path !== '-') checkWritable(path, spec.write);
         },
