@@ -74,7 +74,7 @@ describe('the edge', () => {
     expect(d.surfaces.web).toMatchObject({ state: 'down', layer: 'edge' });
     expect(d.surfaces.web.evidence).toEqual(['10 of 10 samples (web-home): 403 Forbidden: a challenge from upprobe-edge (LO1)']);
     expect(d.consistentWith).toEqual([CONSISTENT_WITH.botProtection]);
-    expect(d.headline).toBe('web down at the edge · prober unchecked');
+    expect(d.headline).toBe('web down at the edge');
   });
 
   it("Cloudflare's challenge on a status that was otherwise only an assertion (202)", () => {
@@ -161,7 +161,7 @@ describe('below HTTP', () => {
     expect(nx.consistentWith).toEqual([CONSISTENT_WITH.dnsRecordMissing]);
     const servfail = diagnose(input([api('api-health', 3, { classes: { dns: 3 }, evidence: { dns: { notFound: 0, serverFailure: 3, timedOut: 0 } } })]));
     expect(servfail.consistentWith).toEqual([CONSISTENT_WITH.dnsServersFailing]);
-    expect(servfail.headline).toBe('api down in DNS · prober unchecked');
+    expect(servfail.headline).toBe('api down in DNS');
   });
 
   it('certificate failures are tls; an expiring certificate says so', () => {
@@ -170,7 +170,7 @@ describe('below HTTP', () => {
     expect(rejected.consistentWith).toEqual([CONSISTENT_WITH.certificateProblem]);
     const expiring = diagnose(input([api('a', 3, { classes: { tls: 3 }, evidence: { tls: { certificate: 0, expiringSoon: 3, handshake: 0 } } })]));
     expect(expiring.consistentWith).toEqual([CONSISTENT_WITH.certificateExpiring]);
-    expect(expiring.headline).toBe('api down at TLS · prober unchecked');
+    expect(expiring.headline).toBe('api down at TLS');
   });
 
   it('connected, then no answer: the origin, stalled', () => {
@@ -201,7 +201,7 @@ describe('sign-in', () => {
       "5 of 25 samples (login): failed at step submit, which sends the credentials or follows that step, while the surface's other probes passed",
     );
     expect(d.consistentWith).toEqual([CONSISTENT_WITH.signInFault]);
-    expect(d.headline).toBe('web degraded at sign-in · prober unchecked');
+    expect(d.headline).toBe('web degraded at sign-in');
   });
 
   it('failing at a later step is auth too', () => {
@@ -247,7 +247,7 @@ describe('content and latency', () => {
   it('only slow samples: latency', () => {
     const d = diagnose(input([api('api-timeline', 10, { classes: { slow: 10 } }), ...healthyWeb()]));
     expect(d.surfaces.api).toMatchObject({ state: 'down', layer: 'latency' });
-    expect(d.headline).toBe('api down by slowness · web up · prober unchecked');
+    expect(d.headline).toBe('api down by slowness · web up');
     expect(d.consistentWith).toEqual([CONSISTENT_WITH.slowness]);
   });
 
@@ -284,14 +284,14 @@ describe('mixed failures', () => {
     const statuses = [status('http_5xx', 521, '', 4, EDGE)];
     const d = diagnose(input([api('a', 4, { classes: { http_5xx: 4 }, evidence: { statuses } }), probe({ id: 'w', surface: 'web', samples: 4, classes: { http_5xx: 4 }, evidence: { statuses } })]));
     expect(d.consistentWith).toEqual([CONSISTENT_WITH.sharedFault, CONSISTENT_WITH.edgeCannotReachOrigin]);
-    expect(d.headline).toBe('api down at the origin · web down at the origin · prober unchecked');
+    expect(d.headline).toBe('api down at the origin · web down at the origin');
   });
 
   it('flaky-only failures: up, the retries in evidence, no layer', () => {
     const d = diagnose(input([api('api-timeline', 20, { flaky: 3 }), ...healthyWeb()]));
     expect(d.surfaces.api).toEqual({ state: 'up', layer: null, failureRate: 0, evidence: ['3 of 20 samples passed only on a retry'] });
     expect(d.consistentWith).toEqual([]);
-    expect(d.headline).toBe('api up · web up · prober unchecked');
+    expect(d.headline).toBe('api up · web up');
   });
 
   it('a surface no probe ran on is unprobed and left out of the headline', () => {

@@ -120,9 +120,10 @@ function consistentWith(prober: ProberDiagnosis, analyses: SurfaceAnalysis[], an
   return keys.map((key) => CONSISTENT_WITH[key]);
 }
 
-function proberPhrase(prober: ProberDiagnosis, anyFailed: boolean): string {
+/** The prober's part of the headline; none without controls (nothing was checked). */
+function proberPhrase(prober: ProberDiagnosis, anyFailed: boolean): string | null {
   const counts = prober.controls ? `${prober.controls.passed}/${prober.controls.total} controls` : '';
-  if (prober.healthy === null) return 'prober unchecked';
+  if (prober.healthy === null) return null;
   if (prober.healthy) return 'prober healthy';
   return anyFailed ? `the prober's own network failed (${counts}): failures not blamed on the service` : `prober unhealthy (${counts})`;
 }
@@ -132,7 +133,8 @@ function headline(surfaces: Record<Surface, SurfaceDiagnosis>, prober: ProberDia
     const { state, layer } = surfaces[s];
     return layer === null ? `${s} ${state}` : `${s} ${state} ${LAYER_PHRASES[layer]}`;
   });
-  return [...parts, proberPhrase(prober, anyFailed)].join(' · ');
+  const proberPart = proberPhrase(prober, anyFailed);
+  return [...parts, ...(proberPart === null ? [] : [proberPart])].join(' · ');
 }
 
 /** SPEC's diagnosis of a run. Pure: the same input always gives the same diagnosis. */
