@@ -9,6 +9,7 @@ import { UsageError } from './errors.js';
  */
 function besidePorts(port: number) {
   if (port === 0) return {};
+  if (port + 5 > 65535) throw new UsageError(`--port ${port} leaves no room for the 5 ports after it; use a port up to 65530, or 0`);
   return { apiPort: port + 1, tlsPort: port + 2, dnsPort: port + 3, controlPorts: [port + 4, port + 5] as [number, number] };
 }
 
