@@ -7,6 +7,7 @@ import { SCENARIOS } from '../target/scenario-names.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { failInternal, UsageError } from './errors.js';
 import { SINKS } from '../sinks/registry.js';
+import { registerFirstSteps } from './first-steps.js';
 import { OutputBoundary } from './output.js';
 
 /** --scenario's help, from the list itself, so a new scenario cannot be left out. */
@@ -94,13 +95,16 @@ Exit codes:
     },
   );
 
+  registerFirstSteps(program, { addRunOptions, duration, httpUrl, output });
+
   program
     .command('validate')
     .description('check the file; print what is wrong with line:column; exit 0 or 2')
     .argument('[file]', 'probes file', 'probes.yaml')
-    .action(async (file: string) => {
+    .option('--allow-unset-env', 'check a file whose ${env.*} / ${secret.*} variables are not set here (CI before its secrets exist); still fails on everything else')
+    .action(async (file: string, options: { allowUnsetEnv?: boolean }) => {
       const { validateCommand } = await import('./validate-command.js');
-      process.exitCode = await validateCommand(file, output);
+      process.exitCode = await validateCommand(file, output, options);
     });
 
   addRunOptions(

@@ -2,7 +2,7 @@
 import type { ConfigOverrides } from '../config/types.js';
 import { ExitCode } from '../model/exit-codes.js';
 import type { Surface } from '../model/surface.js';
-import { ConfigError, formatProblem, loadConfig } from '../probes/load.js';
+import { ConfigError, formatProblem, loadConfig, parseConfig } from '../probes/load.js';
 import { REPORTERS } from '../report/registry.js';
 import { runProbes, type InterruptReason } from '../run/run.js';
 import { deliverAll, selectSinks } from '../sinks/select.js';
@@ -27,9 +27,12 @@ export async function runCommand(file: string, flags: RunFlags, output: OutputBo
   return runFile(file, flags, output, {});
 }
 
-/** Runs a probes file; `extra` and `env` let the demo point it at its own target and sign in there. */
+/**
+ * Runs a probes file; `extra` and `env` let the demo point it at its own target and sign in there.
+ * `check` hands in a file it made (`{ name, text }`) instead of a path.
+ */
 export async function runFile(
-  file: string,
+  file: string | { name: string; text: string },
   flags: RunFlags,
   output: OutputBoundary,
   extra: Partial<ConfigOverrides>,
@@ -50,7 +53,7 @@ export async function runFile(
   };
   let config;
   try {
-    config = await loadConfig(file, overrides, env);
+    config = typeof file === 'string' ? await loadConfig(file, overrides, env) : parseConfig(file.text, file.name, overrides, env);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     for (const problem of err.problems) output.write(process.stderr, `${formatProblem(problem)}\n`);

@@ -77,8 +77,22 @@ function checkFor(op: CheckOp, value: unknown, path: PropertyKey[], ctx: IssueSi
   }
 }
 
+/** One check as the JSON Schema describes it: a mapping with exactly one operator. */
+const CHECK_JSON = {
+  type: 'object',
+  properties: {
+    exists: { type: 'boolean', description: 'true: the value must be there; false: it must not.' },
+    equals: { description: 'The value must equal this (a plain value means the same).' },
+    contains: { type: 'string', description: 'The value, as text, must contain this.' },
+    matches: { type: 'string', description: 'The value, as text, must match this regular expression.' },
+  },
+  additionalProperties: false,
+  minProperties: 1,
+  maxProperties: 1,
+};
+
 /** `expect.json`: JSON path → check; paths are parsed now so a typo fails `validate`. */
-export const jsonChecksField = z.record(z.string(), z.unknown()).transform((entries, ctx) => {
+export const jsonChecksField = z.record(z.string(), z.unknown()).meta({ additionalProperties: { anyOf: [{ not: { type: 'object' } }, CHECK_JSON] } }).transform((entries, ctx) => {
   const checks: { path: string; check: ValueCheck }[] = [];
   for (const [path, spec] of Object.entries(entries)) {
     const parsed = parseJsonPath(path);
@@ -90,7 +104,7 @@ export const jsonChecksField = z.record(z.string(), z.unknown()).transform((entr
 });
 
 /** `expect.headers`: header name (any case) → check on its value. */
-export const headerChecksField = z.record(z.string(), z.unknown()).transform((entries, ctx) => {
+export const headerChecksField = z.record(z.string(), z.unknown()).meta({ additionalProperties: { anyOf: [{ type: ['string', 'number', 'boolean'] }, CHECK_JSON] } }).transform((entries, ctx) => {
   const checks: { name: string; check: ValueCheck }[] = [];
   for (const [name, spec] of Object.entries(entries)) {
     const check = toCheck(spec, [name], ctx, true);

@@ -10,14 +10,15 @@ import type { DataPath } from './positions.js';
 import type { ControlSpec } from './types.js';
 import { absoluteHttpUrl } from './urls.js';
 
-const controlSchema = z.strictObject({
-  url: textField,
-  timeout: durationField.optional(),
-  headers: headersField.optional(),
+/** One control as written. */
+export const controlSchema = z.strictObject({
+  url: textField.describe('Absolute http or https URL of an endpoint that shares nothing with the service; any HTTP answer (any status) within the timeout passes.'),
+  timeout: durationField.optional().describe('How long to wait for an answer; else --timeout, else defaults.timeout, else 10s.'),
+  headers: headersField.optional().describe('Request headers to send with this control.'),
 });
 
 /** Controls are few by nature; a long list is a mistake (and would be a load of its own). */
-const MAX_CONTROLS = 10;
+export const MAX_CONTROLS = 10;
 
 const controlsSchema = z.array(z.unknown()).min(1, 'expected at least one control, or no `controls` key').max(MAX_CONTROLS, `expected at most ${MAX_CONTROLS} controls`);
 

@@ -26,6 +26,9 @@ export function field<T>(expected: string, parse: (value: unknown) => T | undefi
   });
 }
 
+/** A duration as text in the JSON Schema (duration.ts reads the same forms). */
+const DURATION_PATTERN = '^\\s*(\\d+(\\.\\d+)?|\\.\\d+)\\s*(ms|s|m)?\\s*$';
+
 /** More retries than this would hide an outage behind a wall of attempts. */
 export const MAX_RETRIES = 10;
 
@@ -38,43 +41,55 @@ export function isScalarValue(value: unknown): value is string | number | boolea
 const positive = (n: number | undefined) => (n !== undefined && n > 0 ? n : undefined);
 
 /** Milliseconds above zero: `250ms`, `5s`, `1m`, or a bare number of milliseconds. */
-export const durationField = field('a duration like 250ms, 5s or 1m', (v) => (scalar(v) ? positive(parseDuration(v)) : undefined)).refine(
-  (ms) => ms <= MAX_DURATION_MS,
-  'expected a duration of at most 24 days',
-);
+export const durationField = field('a duration like 250ms, 5s or 1m', (v) => (scalar(v) ? positive(parseDuration(v)) : undefined))
+  .refine((ms) => ms <= MAX_DURATION_MS, 'expected a duration of at most 24 days')
+  .meta({ anyOf: [{ type: 'string', pattern: DURATION_PATTERN }, { type: 'number', exclusiveMinimum: 0 }] });
 
 /** Milliseconds that may be zero: a pause such as `retryDelay: 0`. */
-export const delayField = field('a duration like 0, 500ms or 2s', (v) => (scalar(v) ? parseDuration(v) : undefined));
+export const delayField = field('a duration like 0, 500ms or 2s', (v) => (scalar(v) ? parseDuration(v) : undefined)).meta({
+  anyOf: [{ type: 'string', pattern: DURATION_PATTERN }, { type: 'number', minimum: 0 }],
+});
 
 /** Retries of a failed sample: a handful at most, so a typo cannot multiply the load on a service. */
 export const retriesField = field(`a whole number from 0 to ${MAX_RETRIES}`, (v) =>
   typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_RETRIES ? v : undefined,
-);
+).meta({ type: 'integer', minimum: 0, maximum: MAX_RETRIES });
 
 /** A fraction 0..1 from `95%` or `0.95`. */
-export const rateField = field('a rate like 95% or a fraction from 0 to 1', (v) => (scalar(v) ? parseRate(v) : undefined));
+export const rateField = field('a rate like 95% or a fraction from 0 to 1', (v) => (scalar(v) ? parseRate(v) : undefined)).meta({
+  // 0% to 100%, as parseRate reads them.
+  anyOf: [{ type: 'string', pattern: '^\\s*(0*100(\\.0+)?|0*\\d{1,2}(\\.\\d+)?)\\s*%\\s*$' }, { type: 'number', minimum: 0, maximum: 1 }],
+});
 
 /** Bytes above zero from `512KiB`, `1MiB`, `100kB` or a bare number. */
-export const sizeField = field('a size like 512KiB, 1MiB or a number of bytes', (v) => (scalar(v) ? positive(parseSize(v)) : undefined));
+export const sizeField = field('a size like 512KiB, 1MiB or a number of bytes', (v) => (scalar(v) ? positive(parseSize(v)) : undefined)).meta({
+  anyOf: [{ type: 'string', pattern: '^\\s*\\d+(\\.\\d+)?\\s*([kmgKMG][iI]?[bB]|[bB])?\\s*$' }, { type: 'number', exclusiveMinimum: 0 }],
+});
 
 /** A count of things that must happen at least once (samples, concurrency). */
-export const countField = field('a whole number of 1 or more', (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : undefined));
+export const countField = field('a whole number of 1 or more', (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : undefined)).meta({
+  type: 'integer',
+  minimum: 1,
+});
 
 /** A limit that may be zero (maxRedirects: 0 allows no redirect). */
-export const limitField = field('a whole number of 0 or more', (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined));
+export const limitField = field('a whole number of 0 or more', (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined)).meta({
+  type: 'integer',
+  minimum: 0,
+});
 
 /** A YAML boolean; `"true"` in quotes is text, and an error. */
-export const booleanField = field('true or false', (v) => (typeof v === 'boolean' ? v : undefined));
+export const booleanField = field('true or false', (v) => (typeof v === 'boolean' ? v : undefined)).meta({ type: 'boolean' });
 
 /** Non-empty text. */
-export const textField = field('text', (v) => (typeof v === 'string' && v !== '' ? v : undefined));
+export const textField = field('text', (v) => (typeof v === 'string' && v !== '' ? v : undefined)).meta({ type: 'string', minLength: 1 });
 
 /** Text where YAML may have read a number or boolean (`x-version: 2`): kept as the text it was. */
-export const scalarTextField = field('text', (v) => (isScalarValue(v) ? String(v) : undefined));
+export const scalarTextField = field('text', (v) => (isScalarValue(v) ? String(v) : undefined)).meta({ type: ['string', 'number', 'boolean'] });
 
 /** One of a fixed set of words. */
 export function choiceField<const T extends string>(choices: readonly T[]) {
-  return field(`one of ${choices.join(', ')}`, (v) => choices.find((c) => c === v));
+  return field(`one of ${choices.join(', ')}`, (v) => choices.find((c) => c === v)).meta({ enum: [...choices] });
 }
 
 /** A regular expression that must compile now rather than fail every sample later. */
@@ -90,7 +105,10 @@ export const regexField = z.unknown().transform((value, ctx): RegExp => {
     ctx.addIssue({ code: 'custom', message: `invalid regular expression ${JSON.stringify(value)}: ${reason}`, input: value });
     return z.NEVER;
   }
-});
+}).meta({ type: 'string' });
+
+/** One status in the JSON Schema: a code, or a class like "2xx". */
+const STATUS_JSON = { anyOf: [{ type: 'integer', minimum: 100, maximum: 599 }, { type: 'string', pattern: '^([1-5][0-9][0-9]|[1-5][xX][xX])$' }] };
 
 const STATUS_CLASS = /^([1-5])xx$/i;
 const STATUS_CODE = /^[1-5]\d\d$/;
@@ -107,4 +125,4 @@ export const statusField = field('a status like 200, [200, 204] or "2xx"', (v): 
     else return undefined;
   }
   return matcher.codes.length + matcher.classes.length > 0 ? matcher : undefined;
-});
+}).meta({ anyOf: [STATUS_JSON, { type: 'array', items: STATUS_JSON, minItems: 1 }] });

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { DataPath } from './positions.js';
 import { describeInput } from './fields.js';
+import { schemaAt, suggestKey } from './suggest.js';
 
 /** Where a problem goes: a data path (for its position) and the message. */
 export type Report = (path: DataPath, message: string, part?: 'key' | 'value') => void;
@@ -38,7 +39,11 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, path: 
   for (const issue of result.error.issues) {
     const at = [...path, ...issue.path];
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) report([...at, key], `unknown key ${describeInput(key)} (${issue.message})`, 'key');
+      const mapping = schemaAt(schema, issue.path);
+      for (const key of issue.keys) {
+        const hint = mapping === undefined ? '' : suggestKey(key, mapping);
+        report([...at, key], `unknown key ${describeInput(key)}${hint} (${issue.message})`, 'key');
+      }
     } else if (isMissing(value, issue.path)) {
       const key = String(at[at.length - 1]);
       report(at.slice(0, -1), `missing required key ${JSON.stringify(key)}${MISSING_HINTS[key] ?? ''}`);

@@ -25,16 +25,29 @@ z.config({ jitless: true });
 
 /** The top level. `defaults` and each probe are parsed on their own so one bad probe hides nothing. */
 export const fileSchema = z.strictObject({
-  version: field('1 (the only format version so far)', (v) => (v === 1 ? 1 : undefined)),
-  vantage: textField.optional(),
-  defaults: z.unknown().optional(),
-  controls: z.unknown().optional(),
-  probes: z.array(z.unknown()).min(1, 'expected at least one probe'),
+  version: field('1 (the only format version so far)', (v) => (v === 1 ? 1 : undefined)).meta({
+    const: 1,
+    description: 'Format version of this file: 1, the only one so far.',
+  }),
+  vantage: textField.optional().describe('Name of the place the probes run from (a region, a host); goes into every report. --vantage wins over it.'),
+  defaults: z.unknown().optional().describe('What every probe inherits unless it sets its own value; a flag such as --timeout wins over both.'),
+  controls: z
+    .unknown()
+    .optional()
+    .describe("Endpoints you trust to be up that share nothing with the service: they test the prober's own network. When fewer than half answer and a probe fails, the run is inconclusive (exit 4)."),
+  probes: z
+    .array(z.unknown())
+    .min(1, 'expected at least one probe')
+    .describe('The probes: http (one request per sample), flow (several requests in order, like a person signing in) or links (every link one sample).'),
 });
 
 /** `thresholds` as written (`p95`) turned into the model's names (`p95Ms`); absent keys stay absent. */
 export const thresholdsSchema = z
-  .strictObject({ successRate: rateField.optional(), p95: durationField.optional(), p99: durationField.optional() })
+  .strictObject({
+    successRate: rateField.optional().describe('Share of samples that must pass: 95% or 0.95. Without thresholds, 100%.'),
+    p95: durationField.optional().describe('Limit on the 95th percentile latency: 800ms, 2s …'),
+    p99: durationField.optional().describe('Limit on the 99th percentile latency: 800ms, 2s …'),
+  })
   .transform(
     (t): Thresholds => ({
       ...(t.successRate !== undefined && { successRate: t.successRate }),
@@ -45,27 +58,39 @@ export const thresholdsSchema = z
 
 /** Request settings that `defaults` may set for every probe. */
 const transportFields = {
-  followRedirects: booleanField.optional(),
-  maxRedirects: limitField.optional(),
-  maxBodySize: sizeField.optional(),
-  insecure: booleanField.optional(),
+  followRedirects: booleanField
+    .optional()
+    .describe('Follow redirects (default true). false looks at the redirect itself: then any 2xx or 3xx passes unless expect.status says otherwise.'),
+  maxRedirects: limitField.optional().describe('Redirects followed at most; one more fails the sample as class "redirect" (default 10).'),
+  maxBodySize: sizeField
+    .optional()
+    .describe('Response bodies are read up to this size: 512KiB, 1MiB or bytes (default 1MiB); a longer one fails as class "protocol".'),
+  insecure: booleanField.optional().describe('Accept any TLS certificate, e.g. a self-signed staging host (default false). Only knowingly.'),
 };
 
 /** Retrying failed samples: set in `defaults` or per probe, whatever its kind. */
 export const retryFields = {
-  retries: retriesField.optional(),
-  retryDelay: delayField.optional(),
+  retries: retriesField
+    .optional()
+    .describe('Extra attempts for a failed sample, 0 to 10 (default 0). A sample that then passes counts as passed, and as flaky.'),
+  retryDelay: delayField.optional().describe('Pause before each retry: 0, 500ms, 2s … (default 1s).'),
 };
 
 /** `defaults`: what every probe inherits unless it says otherwise. */
 export const defaultsSchema = z.strictObject({
-  baseUrl: textField.optional(),
-  timeout: durationField.optional(),
-  samples: countField.optional(),
-  concurrency: countField.optional(),
-  headers: headersField.optional(),
-  thresholds: thresholdsSchema.optional(),
-  reuseConnections: booleanField.optional(),
+  baseUrl: textField
+    .optional()
+    .describe('Absolute http(s) URL that relative probe URLs resolve against, as a browser resolves a link. --base-url wins over it.'),
+  timeout: durationField.optional().describe('Per-request timeout: 250ms, 5s, 1m, or a bare number of milliseconds (default 10s). -t wins over it.'),
+  samples: countField.optional().describe('Samples per probe (default 1); with more, p95 and p99 mean something. -n wins over it.'),
+  concurrency: countField.optional().describe('Requests in flight at once, across all probes (default 16). -c wins over it.'),
+  headers: headersField
+    .optional()
+    .describe('Headers every request sends (names in any case); values may read ${env.NAME} and ${secret.NAME}.'),
+  thresholds: thresholdsSchema.optional().describe('Pass/fail limits every probe inherits, key by key. Without any, every sample must pass.'),
+  reuseConnections: booleanField
+    .optional()
+    .describe('Keep connections open between samples (what a returning visitor costs) instead of a fresh one for each (default false).'),
   ...retryFields,
   ...transportFields,
 });
@@ -78,12 +103,15 @@ const METHOD = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** A probe's `request`: at most one of body, json or form. */
 export const requestSchema = z
   .strictObject({
-    method: field('an HTTP method like GET or POST', (v) => (typeof v === 'string' && METHOD.test(v) ? v.toUpperCase() : undefined)).optional(),
-    url: textField,
-    headers: headersField.optional(),
-    body: z.string().optional(),
-    json: z.unknown().optional(),
-    form: formField.optional(),
+    method: field('an HTTP method like GET or POST', (v) => (typeof v === 'string' && METHOD.test(v) ? v.toUpperCase() : undefined))
+      .meta({ type: 'string', pattern: METHOD.source })
+      .optional()
+      .describe('HTTP method (default GET).'),
+    url: textField.describe('The URL to request: absolute, or relative to defaults.baseUrl. May read ${env.NAME} and ${secret.NAME}.'),
+    headers: headersField.optional().describe('Headers of this request, on top of defaults.headers (names in any case).'),
+    body: z.string().optional().describe('A raw request body, sent as written. Use only one of body, json or form.'),
+    json: z.unknown().optional().describe('A request body sent as JSON (content-type application/json). Use only one of body, json or form.'),
+    form: formField.optional().describe('A request body of form fields (application/x-www-form-urlencoded). Use only one of body, json or form.'),
     ...transportFields,
   })
   .superRefine((request, ctx) => {
@@ -97,17 +125,23 @@ export const requestSchema = z
 export type RequestInput = z.output<typeof requestSchema>;
 
 const bodyCheckSchema = z
-  .strictObject({ contains: z.string().optional(), matches: regexField.optional() })
-  .refine((b) => b.contains !== undefined || b.matches !== undefined, 'expected contains or matches');
+  .strictObject({
+    contains: z.string().optional().describe('Text the body must contain.'),
+    matches: regexField.optional().describe('A regular expression (JavaScript syntax) the body must match.'),
+  })
+  .refine((b) => b.contains !== undefined || b.matches !== undefined, 'expected contains or matches')
+  .meta({ minProperties: 1 });
 
 /** `expect`, converted to the Expectations the runners check (maxLatency → maxLatencyMs). */
 export const expectSchema = z
   .strictObject({
-    status: statusField.optional(),
-    maxLatency: durationField.optional(),
-    body: bodyCheckSchema.optional(),
-    json: jsonChecksField.optional(),
-    headers: headerChecksField.optional(),
+    status: statusField.optional().describe('Status that passes: 200, [200, 204] or "2xx". Without it, any 2xx passes (2xx or 3xx when redirects are not followed).'),
+    maxLatency: durationField.optional().describe('A sample slower than this fails as class "slow": 800ms, 2s …'),
+    body: bodyCheckSchema.optional().describe('What the body must contain or match.'),
+    json: jsonChecksField
+      .optional()
+      .describe('JSON path → check, e.g. { "$.status": "ok", "$.items": { exists: true } }. Paths: $, .name, [\'name\'], [0].'),
+    headers: headerChecksField.optional().describe('Response header (any case) → check, e.g. { content-type: { matches: "json" } }.'),
   })
   .transform(
     (e): Expectations => ({

@@ -14,12 +14,18 @@ const ID = /^[A-Za-z0-9._-]+$/;
 
 /** The fields every kind's schema starts with (`z.strictObject({ ...probeBaseFields, kind, … })`). */
 export const probeBaseFields = {
-  id: field('an id of letters, digits, "-", "_" or "."', (v) => (typeof v === 'string' && ID.test(v) ? v : undefined)),
-  surface: choiceField(SURFACES),
-  tags: z.array(textField).optional(),
-  samples: countField.optional(),
-  timeout: durationField.optional(),
-  thresholds: thresholdsSchema.optional(),
+  id: field('an id of letters, digits, "-", "_" or "."', (v) => (typeof v === 'string' && ID.test(v) ? v : undefined)).meta({
+    type: 'string',
+    pattern: ID.source,
+    description: 'Unique name: letters, digits, "-", "_" or ".". Reports show it and --only selects by it.',
+  }),
+  surface: choiceField(SURFACES).describe(
+    'Which side of the product this checks: api (what an app calls) or web (what a browser loads). Reports keep the two apart.',
+  ),
+  tags: z.array(textField).optional().describe('Labels that --only selects by, like ids.'),
+  samples: countField.optional().describe('Samples of this probe; overrides defaults.samples.'),
+  timeout: durationField.optional().describe('Per-request timeout of this probe: 250ms, 5s, 1m, or a bare number of milliseconds.'),
+  thresholds: thresholdsSchema.optional().describe('Pass/fail limits of this probe, key by key over defaults.thresholds.'),
   ...retryFields,
 };
 

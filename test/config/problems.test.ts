@@ -27,7 +27,7 @@ describe('problem positions', () => {
   it('an unknown key in a nested mapping', () => {
     const text = withProbe('    request: { url: /x, methd: POST }');
     expect(problemsOf(text)).toEqual([
-      'probes.yaml:7:25: probes[0].request: unknown key "methd" (allowed: method, url, headers, body, json, form, followRedirects, maxRedirects, maxBodySize, insecure)',
+      'probes.yaml:7:25: probes[0].request: unknown key "methd": did you mean "method"? (allowed: method, url, headers, body, json, form, followRedirects, maxRedirects, maxBodySize, insecure)',
     ]);
   });
 
@@ -211,6 +211,6 @@ describe('positions through anchors', () => {
 
   it('other unknown top-level keys are still errors', () => {
     const text = lines('version: 1', 'probe:', '  - id: a', 'probes:', '  - { id: a, surface: api, request: { url: "https://example.com" } }');
-    expect(problemsOf(text)).toEqual(['probes.yaml:2:1: unknown key "probe" (allowed: version, vantage, defaults, controls, probes)']);
+    expect(problemsOf(text)).toEqual(['probes.yaml:2:1: unknown key "probe": did you mean "probes"? (allowed: version, vantage, defaults, controls, probes)']);
   });
 });

@@ -33,11 +33,11 @@ function groupCount(pattern: RegExp): number {
 
 const captureEntrySchema = z
   .strictObject({
-    regex: regexField.optional(),
-    json: textField.optional(),
-    header: textField.optional(),
-    cookie: textField.optional(),
-    secret: booleanField.optional(),
+    regex: regexField.optional().describe('A regular expression on the body; the value is its first capturing group.'),
+    json: textField.optional().describe('A JSON path into the body: $.token, $.items[0].id …'),
+    header: textField.optional().describe('A response header (any case).'),
+    cookie: textField.optional().describe('A cookie in the jar, by name.'),
+    secret: booleanField.optional().describe('Mask the value in every output, like ${secret.NAME} values (default false).'),
   })
   .transform((entry, ctx): Omit<CaptureSpec, 'name'> => {
     const given = SOURCES.filter((key) => entry[key] !== undefined);

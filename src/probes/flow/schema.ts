@@ -9,20 +9,24 @@ import { capturesField, type CaptureSpec } from './capture-schema.js';
 
 /** One step: a request, what its response must look like, and what to capture from it. */
 export const stepSchema = z.strictObject({
-  id: probeBaseFields.id,
-  request: requestSchema,
-  expect: expectSchema.optional(),
-  capture: capturesField.optional(),
-  /** Overrides the probe's per-request timeout for this step. */
-  timeout: durationField.optional(),
+  id: probeBaseFields.id.describe('Name of the step, unique in its flow: reports name a failing step by it.'),
+  request: requestSchema.describe("The step's request; its strings may read ${name} values captured by earlier steps."),
+  expect: expectSchema.optional().describe('What the response must look like; a failing step skips the rest of the sample.'),
+  capture: capturesField.optional().describe('Values later steps read as ${name}: name → { regex | json | header | cookie }.'),
+  timeout: durationField.optional().describe("Per-request timeout of this step; overrides the probe's."),
 });
 
 /** A flow probe as written; its steps are checked one by one (load.ts) so one bad step hides nothing. */
 export const flowProbeSchema = z.strictObject({
   ...probeBaseFields,
-  kind: z.literal('flow'),
-  steps: z.array(z.unknown()).min(1, 'expected at least one step'),
-  reuseConnections: booleanField.optional(),
+  kind: z.literal('flow').describe('flow: each sample runs every step in order with a fresh cookie jar, like one person signing in.'),
+  steps: z.array(z.unknown()).min(1, 'expected at least one step').describe('The requests of one sample, in order.'),
+  reuseConnections: booleanField.optional().describe('Keep connections open between samples instead of a fresh one for each (default false).'),
+});
+
+/** A flow probe with its steps, as one schema: what editors check a file with (see kind.ts). */
+export const writtenFlowProbeSchema = flowProbeSchema.extend({
+  steps: z.array(stepSchema).min(1).describe('The requests of one sample, in order.'),
 });
 
 /** One request of a flow; its strings may hold `${capture}` references to earlier steps. */

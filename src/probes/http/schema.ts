@@ -9,10 +9,10 @@ import { probeBaseFields, type ProbeBase } from '../base.js';
 /** An http probe as written. */
 export const httpProbeSchema = z.strictObject({
   ...probeBaseFields,
-  kind: z.literal('http').optional(),
-  request: requestSchema,
-  expect: expectSchema.optional(),
-  reuseConnections: booleanField.optional(),
+  kind: z.literal('http').optional().describe('http (the default): one request per sample.'),
+  request: requestSchema.describe('The request each sample sends.'),
+  expect: expectSchema.optional().describe('What the response must look like; without it, any 2xx passes.'),
+  reuseConnections: booleanField.optional().describe('Keep connections open between samples instead of a fresh one for each (default false).'),
 });
 
 /** An http probe after validation, before defaults and interpolation. */

@@ -12,25 +12,29 @@ export const LINK_ELEMENTS: readonly LinkElement[] = ['a', 'img', 'script', 'lin
 
 /** `links.fromPage`: the page to read and which elements' references to take (all four by default). */
 const fromPageSchema = z.strictObject({
-  url: textField,
-  select: z.array(choiceField(LINK_ELEMENTS)).min(1, `expected at least one of ${LINK_ELEMENTS.join(', ')}`).optional(),
+  url: textField.describe('The page to read the links from: absolute, or relative to defaults.baseUrl. It is not a sample.'),
+  select: z
+    .array(choiceField(LINK_ELEMENTS))
+    .min(1, `expected at least one of ${LINK_ELEMENTS.join(', ')}`)
+    .optional()
+    .describe('Elements whose references are checked: a (href), img (src, srcset), script (src), link (href). Default: all four.'),
 });
 
 /** `links`: explicit urls and/or a page to find them in. */
 const linkSourcesSchema = z
   .strictObject({
-    urls: z.array(textField).min(1, 'expected at least one url').optional(),
-    fromPage: fromPageSchema.optional(),
-    limit: countField.optional(),
+    urls: z.array(textField).min(1, 'expected at least one url').optional().describe('Links to check, absolute or relative to defaults.baseUrl.'),
+    fromPage: fromPageSchema.optional().describe('A page whose links, images, scripts and stylesheets are checked.'),
+    limit: countField.optional().describe('Links checked at most (default 200); more found are counted, not checked.'),
   })
   .refine((links) => links.urls !== undefined || links.fromPage !== undefined, 'expected urls, fromPage or both');
 
 /** A links probe's `expect`: status and latency of each chain's end, and optionally where it ends. */
 const linksExpectSchema = z
   .strictObject({
-    status: statusField.optional(),
-    maxLatency: durationField.optional(),
-    finalUrl: textCheckField.optional(),
+    status: statusField.optional().describe('Status the end of each redirect chain must answer: 200, [200, 204] or "2xx" (default 2xx).'),
+    maxLatency: durationField.optional().describe('A link whose chain takes longer fails as class "slow": 800ms, 2s …'),
+    finalUrl: textCheckField.optional().describe('Where each chain must end: a URL, or { contains | matches | equals }.'),
   })
   .transform(
     (e): Expectations => ({
@@ -44,15 +48,15 @@ const linksExpectSchema = z
 export const linksProbeSchema = z
   .strictObject({
     ...probeBaseFields,
-    kind: z.literal('links'),
-    links: linkSourcesSchema,
-    headers: headersField.optional(),
-    maxRedirects: limitField.optional(),
-    maxBodySize: sizeField.optional(),
-    insecure: booleanField.optional(),
-    hostConcurrency: countField.optional(),
-    reuseConnections: booleanField.optional(),
-    expect: linksExpectSchema.optional(),
+    kind: z.literal('links').describe('links: every link (listed, or found in a page) is one sample, its redirects followed hop by hop.'),
+    links: linkSourcesSchema.describe('Where the links come from: urls, fromPage, or both.'),
+    headers: headersField.optional().describe('Headers every link request sends, on top of defaults.headers.'),
+    maxRedirects: limitField.optional().describe('Redirects followed at most per link (default 10); more fail the link as class "redirect".'),
+    maxBodySize: sizeField.optional().describe('Size limit for the page fromPage reads (default 1MiB).'),
+    insecure: booleanField.optional().describe('Accept any TLS certificate (default false). Only knowingly.'),
+    hostConcurrency: countField.optional().describe('Links checked at once per host, on top of the global concurrency: politeness to one server.'),
+    reuseConnections: booleanField.optional().describe('Keep connections open between links instead of a fresh one for each (default false).'),
+    expect: linksExpectSchema.optional().describe('What the end of each redirect chain must be.'),
   })
   .superRefine((probe, ctx) => {
     if (probe.samples !== undefined) {
