@@ -5,7 +5,7 @@ import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/json.js';
 import { probesFile, runCli } from '../helpers/cli.js';
-import { closedPort, startHttpServer, type TestServer } from '../helpers/servers.js';
+import { closedPort, startHttpServer, startRawServer, type TestServer } from '../helpers/servers.js';
 
 const servers: TestServer[] = [];
 afterEach(async () => Promise.all(servers.splice(0).map((s) => s.close())));
@@ -47,10 +47,13 @@ describe('controls and exit 4', () => {
 
   it('one control of two failing: still healthy, exit 1, the failure named as a reason', async () => {
     const down = `http://127.0.0.1:${await closedPort()}/`;
-    const dead = `http://127.0.0.1:${await closedPort()}/`;
+    // A control that resets every connection: unlike a closed port, no other test can take it over.
+    const rude = await startRawServer((socket) => socket.resetAndDestroy());
+    servers.push(rude);
+    const dead = `${rude.url}/`;
     const { code, report } = await run(down, [`${await answering(500)}/`, dead]);
     expect(code).toBe(1);
-    expect(report.diagnosis?.prober).toEqual({ healthy: true, controls: { passed: 1, total: 2 }, reasons: [`control ${dead} failed (connect)`] });
+    expect(report.diagnosis?.prober).toEqual({ healthy: true, controls: { passed: 1, total: 2 }, reasons: [`control ${dead} failed (reset)`] });
     expect(report.diagnosis?.surfaces.api).toMatchObject({ state: 'down', layer: 'network' });
     expect(report.diagnosis?.surfaces.web).toMatchObject({ state: 'up', layer: null });
   });
