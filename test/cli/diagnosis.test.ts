@@ -10,6 +10,13 @@ import { closedPort, startHttpServer, startRawServer, type TestServer } from '..
 const servers: TestServer[] = [];
 afterEach(async () => Promise.all(servers.splice(0).map((s) => s.close())));
 
+/** A control that fails (every connection reset): unlike a closed port, no parallel test can take it over. */
+async function failing(): Promise<string> {
+  const s = await startRawServer((socket) => socket.resetAndDestroy());
+  servers.push(s);
+  return `${s.url}/`;
+}
+
 async function answering(status: number): Promise<string> {
   const s = await startHttpServer((_req, res) => res.writeHead(status).end('x'));
   servers.push(s);
@@ -33,7 +40,7 @@ probes:
 describe('controls and exit 4', () => {
   it('a failing probe while every control fails: INCONCLUSIVE, exit 4, not blamed on the service', async () => {
     const down = `http://127.0.0.1:${await closedPort()}/`;
-    const { code, stdout: wrapped, report } = await run(down, [`http://127.0.0.1:${await closedPort()}/`, `http://127.0.0.1:${await closedPort()}/`]);
+    const { code, stdout: wrapped, report } = await run(down, [await failing(), await failing()]);
     const stdout = wrapped.replace(/\n {2}/g, ' '); // the verdict wraps at the terminal's width
     expect(code).toBe(4);
     expect(report.exitCode).toBe(4);
@@ -47,10 +54,7 @@ describe('controls and exit 4', () => {
 
   it('one control of two failing: still healthy, exit 1, the failure named as a reason', async () => {
     const down = `http://127.0.0.1:${await closedPort()}/`;
-    // A control that resets every connection: unlike a closed port, no other test can take it over.
-    const rude = await startRawServer((socket) => socket.resetAndDestroy());
-    servers.push(rude);
-    const dead = `${rude.url}/`;
+    const dead = await failing();
     const { code, report } = await run(down, [`${await answering(500)}/`, dead]);
     expect(code).toBe(1);
     expect(report.diagnosis?.prober).toEqual({ healthy: true, controls: { passed: 1, total: 2 }, reasons: [`control ${dead} failed (reset)`] });
@@ -59,7 +63,7 @@ describe('controls and exit 4', () => {
   });
 
   it('every probe passing: exit 0 whatever the controls say', async () => {
-    const { code, report } = await run(`${await answering(200)}/`, [`http://127.0.0.1:${await closedPort()}/`]);
+    const { code, report } = await run(`${await answering(200)}/`, [await failing()]);
     expect(code).toBe(0);
     expect(report.diagnosis?.prober.healthy).toBe(false);
     expect(report.diagnosis?.headline).toBe('api up · web up · prober unhealthy (0/1 controls)');
