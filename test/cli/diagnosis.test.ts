@@ -57,7 +57,9 @@ describe('controls and exit 4', () => {
     const dead = await failing();
     const { code, report } = await run(down, [`${await answering(500)}/`, dead]);
     expect(code).toBe(1);
-    expect(report.diagnosis?.prober).toEqual({ healthy: true, controls: { passed: 1, total: 2 }, reasons: [`control ${dead} failed (reset)`] });
+    expect(report.diagnosis?.prober).toMatchObject({ healthy: true, controls: { passed: 1, total: 2 } });
+    // (A busy machine may add the event-loop lag as a second reason.)
+    expect(report.diagnosis?.prober.reasons[0]).toBe(`control ${dead} failed (reset)`);
     expect(report.diagnosis?.surfaces.api).toMatchObject({ state: 'down', layer: 'network' });
     expect(report.diagnosis?.surfaces.web).toMatchObject({ state: 'up', layer: null });
   });
