@@ -12,6 +12,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { mergeScale } from './merge-scale.js';
 import { htmlReport } from './html-report.js';
+import { watchMemory } from './watch-memory.js';
 import { BENCH, ROOT, percentile, probesFile, readJson, removeScratch, round, runNode, runUpprobe, scratch, spread, startTarget } from './util.js';
 
 const QUICK = process.argv.includes('--quick');
@@ -20,9 +21,9 @@ const OUT = outFlag > 0 ? process.argv[outFlag + 1] : join(BENCH, QUICK ? 'resul
 
 const PLAN = QUICK
   ? { throughput: { samples: 200, concurrency: 10, rounds: 1 }, honesty: { samples: 32, concurrencies: [16, 100], rounds: 1 },
-      memory: { sizes: [100, 1000], rounds: 1, concurrency: 50 }, cold: { rounds: 1 }, warmup: { rounds: 1 }, merge: { reports: 50, rounds: 1 }, html: { runs: 5_000, rounds: 1 } }
+      memory: { sizes: [100, 1000], rounds: 1, concurrency: 50 }, cold: { rounds: 1 }, warmup: { rounds: 1 }, merge: { reports: 50, rounds: 1 }, html: { runs: 5_000, rounds: 1 }, watch: { seconds: 5 } }
   : { throughput: { samples: 2000, concurrency: 50, rounds: 5 }, honesty: { samples: 500, concurrencies: [16, 100], rounds: 3 },
-      memory: { sizes: [2000, 20000, 200000], rounds: 3, concurrency: 50 }, cold: { rounds: 11 }, warmup: { rounds: 9 }, merge: { reports: 1000, rounds: 3 }, html: { runs: 525_600, rounds: 3 } };
+      memory: { sizes: [2000, 20000, 200000], rounds: 3, concurrency: 50 }, cold: { rounds: 11 }, warmup: { rounds: 9 }, merge: { reports: 1000, rounds: 3 }, html: { runs: 525_600, rounds: 3 }, watch: { seconds: 120 } };
 
 const log = (text) => process.stderr.write(`bench: ${text}\n`);
 
@@ -213,6 +214,8 @@ function table(r) {
   rows.push(['cold start ms: one-probe run', m(c.ms.oneProbeRun), `bare one-request ${m(c.ms.bareOneRequest)}`, `${c.oneProbeRunRatio.median}×`]);
   rows.push(['first sample minus third, ms', m(r.warmup.firstMinusThirdMs), '', '']);
   rows.push([`merge ms, ${r.merge.reports} reports of 10 probes`, m(r.merge.upprobeMs), `read + JSON.parse ${m(r.merge.bareParseMs)}`, `${r.merge.ratio.median}×`]);
+  const w = r.watch;
+  rows.push([`watch RSS MiB over ${w.runs} runs (every ${w.every}), first tenth → end`, `${w.tenth.rssMiB} → ${w.end.rssMiB} (peak ${w.peakRssMiB})`, '', signed(round(w.end.rssMiB - w.tenth.rssMiB, 1), ' MiB')]);
   rows.push([`report --html ms, ${r.html.runs} runs (${r.html.historyMiB} MiB)`, m(r.html.upprobeMs), `read + JSON.parse ${m(r.html.bareReadMs)}`, `${r.html.ratio.median}×`]);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   const lines = rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
@@ -240,6 +243,7 @@ try {
     warmup: await warmup(target),
     merge: await mergeScale(target, PLAN.merge),
     html: await htmlReport(target, PLAN.html),
+    watch: await watchMemory(PLAN.watch),
   };
   results.machine.loadavgAtEnd = loadavg().map((l) => round(l));
   results.targets = verdicts(results);

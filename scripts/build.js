@@ -47,6 +47,30 @@ const englishZodOnly = {
   },
 };
 
+// undici checks its own invariants with node:assert. When one fails on a hostile response (a status
+// line of "099"), Node builds the message by re-reading and parsing the calling source line: in
+// this bundle that line is a whole minified chunk, and the process froze for ~2.4 s. This assert
+// throws the same ERR_ASSERTION without reading any source.
+const quickAssertForUndici = {
+  name: 'quick-assert-for-undici',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^(node:)?assert$/ }, (args) =>
+      /[\\/]node_modules[\\/]undici[\\/]/.test(args.importer) ? { path: 'undici-assert', namespace: 'quick-assert' } : undefined,
+    );
+    esbuild.onLoad({ filter: /.*/, namespace: 'quick-assert' }, () => ({
+      contents: `function assert(value, message) {
+  if (value) return;
+  const error = new Error(typeof message === 'string' ? message : 'undici: an internal assertion failed');
+  error.code = 'ERR_ASSERTION';
+  throw error;
+}
+assert.ok = assert;
+module.exports = assert;`,
+      loader: 'js',
+    }));
+  },
+};
+
 /**
  * `import text from 'pkg/file?raw'`: the file's text as a string, as Vite (and so vitest) reads
  * it. The HTML report inlines uPlot this way, so the bundle needs no node_modules to write a page.
@@ -84,7 +108,7 @@ const result = await build({
   logLevel: 'warning',
   // CommonJS packages bundled into an ES module still call require() for Node's built-ins.
   banner: { js: "import { createRequire as __upprobeRequire } from 'node:module'; const require = __upprobeRequire(import.meta.url);" },
-  plugins: [moduleUrlAsBefore, englishZodOnly, rawText],
+  plugins: [moduleUrlAsBefore, englishZodOnly, rawText, quickAssertForUndici],
 });
 
 // Every output must sit at dist/<dir>/<file>.js for the rewritten module URLs to hold.

@@ -2,7 +2,7 @@
 import { ExitCode } from '../model/exit-codes.js';
 import { parseRun, renderHistory, type HistoryRun } from '../report/history.js';
 import { UsageError } from './errors.js';
-import { linesFromEnd } from './lines-from-end.js';
+import { linesFromEnd } from '../sinks/files/lines-from-end.js';
 import { useColor, type OutputBoundary } from './output.js';
 
 /** `history`'s options: how many runs to show, and colour. */

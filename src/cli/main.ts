@@ -9,6 +9,7 @@ import { failInternal, UsageError } from './errors.js';
 import { SINKS } from '../sinks/registry.js';
 import { registerFirstSteps } from './first-steps.js';
 import { OutputBoundary } from './output.js';
+import type { WatchFlags } from './watch-command.js';
 
 /** --scenario's help, from the list itself, so a new scenario cannot be left out. */
 const SCENARIO_HELP = `what the target should break: ${SCENARIOS.join(', ')}`;
@@ -94,6 +95,29 @@ Exit codes:
       process.exitCode = await runCommand(file, options, output);
     },
   );
+
+  addRunOptions(
+    program
+      .command('watch')
+      .description('run the probes again and again: one screen redrawn after each run on a terminal, one verdict line per run otherwise')
+      .argument('[file]', 'probes file', 'probes.yaml')
+      .addOption(new Option('--every <duration>', 'from the start of one run to the start of the next: 30s, 5m (a longer run starts the next at once)').argParser(duration).default(30_000, '30s')),
+  )
+    .addHelpText(
+      'after',
+      `
+Every run delivers to the sinks asked for (--record, --prom, --json, --notify, …).
+Runs never overlap. The probes file is read once, when watch starts.
+
+Exit codes:
+  2    usage or configuration error: nothing was probed
+  130  stopped by Ctrl-C (the terminal is restored)
+  143  stopped by SIGTERM`,
+    )
+    .action(async (file: string, options: Record<string, unknown>) => {
+      const { watchCommand } = await import('./watch-command.js');
+      process.exitCode = await watchCommand(file, options as unknown as WatchFlags, output);
+    });
 
   registerFirstSteps(program, { addRunOptions, duration, httpUrl, output });
 

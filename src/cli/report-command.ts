@@ -9,7 +9,7 @@ import { HistorySeries } from '../report/html/history-series.js';
 import { renderHtmlReport } from '../report/html/page.js';
 import { parseRecordedRun, type RecordedRun } from '../report/html/recorded-run.js';
 import { UsageError } from './errors.js';
-import { linesFromEnd } from './lines-from-end.js';
+import { linesFromEnd } from '../sinks/files/lines-from-end.js';
 import { checkWritable, writeFileAtomic } from '../sinks/files/write.js';
 import type { OutputBoundary } from './output.js';
 

@@ -15,6 +15,8 @@ export interface LoadContext {
   reportAtStart(message: string): void;
   /** Every secret value met so far: RunConfig.secrets. */
   secrets: Set<string>;
+  /** The probes file as given: paths in it (`ca`, `cert`, `key`) are relative to its folder. */
+  file?: string;
 }
 
 /** A string after `${env.…}`/`${secret.…}` substitution; `display` hides the secret parts. */

@@ -5,6 +5,7 @@ import type { RequestBody, RequestSpec } from './types.js';
 import { fill, fillHeaders, fillRecord, type LoadContext, type VariableScope } from './context.js';
 import { BUILT_IN, type ResolvedDefaults } from './defaults.js';
 import type { DataPath } from './positions.js';
+import { layerReach, maskUrlPassword, resolveReach, type ReachInput, type ReachLayers } from './reach.js';
 import type { RequestInput } from './schema.js';
 import { resolveProbeUrl, resolveUrlTemplate } from './urls.js';
 
@@ -17,10 +18,12 @@ export interface InheritedRequest {
   maxRedirects: number;
   maxBodySize: number;
   insecure: boolean;
+  /** The "reaching real services" fields set so far (defaults, then the probe), with where each was written. */
+  reach: ReachLayers;
 }
 
 /** The file's defaults over the built-in ones, with the timeout the probe (or step) settled on. */
-export function inheritFromDefaults(defaults: ResolvedDefaults, timeoutMs: number): InheritedRequest {
+export function inheritFromDefaults(defaults: ResolvedDefaults, timeoutMs: number, probe?: { input: ReachInput; path: DataPath }): InheritedRequest {
   return {
     baseUrl: defaults.baseUrl,
     headers: defaults.headers,
@@ -29,6 +32,8 @@ export function inheritFromDefaults(defaults: ResolvedDefaults, timeoutMs: numbe
     maxRedirects: defaults.maxRedirects ?? BUILT_IN.maxRedirects,
     maxBodySize: defaults.maxBodySize ?? BUILT_IN.maxBodySize,
     insecure: defaults.insecure ?? BUILT_IN.insecure,
+    // The probe's own top-level fields over the defaults'; a request's own over both.
+    reach: layerReach(layerReach({}, defaults, ['defaults']), probe?.input, probe?.path ?? []),
   };
 }
 
@@ -37,7 +42,10 @@ export function resolveRequest(request: RequestInput, path: DataPath, inherited:
   const url = resolveUrl(request.url, [...path, 'url'], inherited.baseUrl, ctx, scope);
   const headers = mergeHeaders(inherited.headers, request.headers, [...path, 'headers'], ctx, scope);
   const body = resolveBody(request, path, ctx, scope);
-  if (url === null || headers === null || body === null) return null;
+  const reach = resolveReach(layerReach(inherited.reach, request, path), ctx, scope);
+  if (url === null || headers === null || body === null || reach === null) return null;
+  // user:pass@ in the URL is sent as Basic authentication; its password is masked like a secret.
+  maskUrlPassword(url, ctx);
   return {
     method: request.method ?? BUILT_IN.method,
     url,
@@ -48,6 +56,7 @@ export function resolveRequest(request: RequestInput, path: DataPath, inherited:
     timeoutMs: inherited.timeoutMs,
     maxBodySize: request.maxBodySize ?? inherited.maxBodySize,
     insecure: request.insecure ?? inherited.insecure,
+    reach,
   };
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { type Expectations } from './types.js';
 import type { Thresholds } from '../model/thresholds.js';
 import { formField, headerChecksField, headersField, jsonChecksField } from './checks.js';
+import { reachFields } from './reach.js';
 import {
   booleanField,
   countField,
@@ -35,6 +36,10 @@ export const fileSchema = z.strictObject({
     .unknown()
     .optional()
     .describe("Endpoints you trust to be up that share nothing with the service: they test the prober's own network. When fewer than half answer and a probe fails, the run is inconclusive (exit 4)."),
+  notify: z
+    .unknown()
+    .optional()
+    .describe('Where a JSON message is POSTed when a surface changes state (after downAfter failing / upAfter passing runs); --notify URL replaces the url.'),
   probes: z
     .array(z.unknown())
     .min(1, 'expected at least one probe')
@@ -66,6 +71,7 @@ const transportFields = {
     .optional()
     .describe('Response bodies are read up to this size: 512KiB, 1MiB or bytes (default 1MiB); a longer one fails as class "protocol".'),
   insecure: booleanField.optional().describe('Accept any TLS certificate, e.g. a self-signed staging host (default false). Only knowingly.'),
+  ...reachFields,
 };
 
 /** Retrying failed samples: set in `defaults` or per probe, whatever its kind. */
@@ -128,20 +134,28 @@ const bodyCheckSchema = z
   .strictObject({
     contains: z.string().optional().describe('Text the body must contain.'),
     matches: regexField.optional().describe('A regular expression (JavaScript syntax) the body must match.'),
+    notContains: z.string().optional().describe('Text the body must not contain: the soft-error page served as 200 ("Something went wrong").'),
+    notMatches: regexField.optional().describe('A regular expression (JavaScript syntax) the body must not match.'),
   })
-  .refine((b) => b.contains !== undefined || b.matches !== undefined, 'expected contains or matches')
+  .refine((b) => Object.values(b).some((v) => v !== undefined), 'expected contains, matches, notContains or notMatches')
   .meta({ minProperties: 1 });
+
+/** `certificate: { minDaysLeft: N }`: fail a leaf certificate that expires in fewer than N days. */
+export const certificateCheckSchema = z.strictObject({
+  minDaysLeft: limitField.describe('Whole days the leaf certificate must stay valid; fewer fails the sample as class "tls" (checked with insecure too).'),
+});
 
 /** `expect`, converted to the Expectations the runners check (maxLatency → maxLatencyMs). */
 export const expectSchema = z
   .strictObject({
     status: statusField.optional().describe('Status that passes: 200, [200, 204] or "2xx". Without it, any 2xx passes (2xx or 3xx when redirects are not followed).'),
     maxLatency: durationField.optional().describe('A sample slower than this fails as class "slow": 800ms, 2s …'),
-    body: bodyCheckSchema.optional().describe('What the body must contain or match.'),
+    body: bodyCheckSchema.optional().describe('What the body must (not) contain or match.'),
     json: jsonChecksField
       .optional()
       .describe('JSON path → check, e.g. { "$.status": "ok", "$.items": { exists: true } }. Paths: $, .name, [\'name\'], [0].'),
     headers: headerChecksField.optional().describe('Response header (any case) → check, e.g. { content-type: { matches: "json" } }.'),
+    certificate: certificateCheckSchema.optional().describe('On https: { minDaysLeft: N } fails a certificate expiring in fewer than N days.'),
   })
   .transform(
     (e): Expectations => ({
@@ -150,5 +164,6 @@ export const expectSchema = z
       ...(e.body && { body: e.body }),
       ...(e.json && { json: e.json }),
       ...(e.headers && { headers: e.headers }),
+      ...(e.certificate && { certificate: e.certificate }),
     }),
   );

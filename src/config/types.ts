@@ -2,6 +2,14 @@
 // that override the file. Durations are milliseconds, rates are fractions, sizes are bytes.
 // Each kind's own config is in its folder (src/probes/<kind>/schema.ts).
 import type { Surface } from '../model/surface.js';
+import type { TransportOptions } from '../http/transport.js';
+
+/** What a request takes from SPEC's "Reaching real services" fields (config/reach.ts resolves them). */
+export interface ReachSpec {
+  transport: TransportOptions;
+  decompress: boolean;
+  basicAuth?: { user: string; password: string };
+}
 
 export type RequestBody =
   | { type: 'raw'; text: string }
@@ -20,6 +28,8 @@ export interface RequestSpec {
   maxBodySize: number;
   /** Accept any TLS certificate: for staging hosts with self-signed certificates, knowingly. */
   insecure: boolean;
+  /** Proxy, HTTP/2, CA and client certificate, names, compression, Basic auth (SPEC "Reaching real services"). */
+  reach: ReachSpec;
 }
 
 /** A status expectation: exact codes and/or classes like "2xx" (stored as 2). */
@@ -38,11 +48,13 @@ export type ValueCheck =
 export interface Expectations {
   status?: StatusMatcher;
   maxLatencyMs?: number;
-  body?: { contains?: string; matches?: RegExp };
+  body?: { contains?: string; matches?: RegExp; notContains?: string; notMatches?: RegExp };
   json?: { path: string; check: ValueCheck }[];
   headers?: { name: string; check: ValueCheck }[];
   /** Where the redirect chain must end (links probes): checked against the absolute final URL. */
   finalUrl?: ValueCheck;
+  /** On https: the leaf certificate must be valid this many more days (fails as `tls`). */
+  certificate?: { minDaysLeft: number };
 }
 
 /** Tries a failed sample again: one that then passes counts as passed, and as flaky. */

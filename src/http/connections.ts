@@ -4,33 +4,19 @@
 // connection belong to exactly one request and no request ever waits behind another on a socket
 // (that wait would be queue time, not latency). "Fresh connection per sample" is a pool that lives
 // for one sample; `reuseConnections` is a pool that lives for the whole probe: one mechanism.
-import { isIP } from 'node:net';
-import type { LookupFunction, Socket } from 'node:net';
-import { Client, buildConnector, type Connector } from './undici.js';
+import { openerFor, type ConnectAttempt, type ConnectionState } from './connector.js';
+import type { ConnectionOptions } from './transport.js';
+import { Client, type Connector } from './undici.js';
 
-/** Timestamps (performance.now()) of one connection attempt. */
-export interface ConnectAttempt {
-  start: number;
-  /** Set when the name needed resolving: an IP literal has no lookup. */
-  lookup?: number;
-  connect?: number;
-  secure?: number;
-  tls: boolean;
-  needsLookup: boolean;
-}
-
-/** What a connection pool needs to know; the same for every exchange of a probe. */
-export interface ConnectionOptions {
-  timeoutMs: number;
-  insecure: boolean;
-  /** Replaces DNS resolution: tests use it to make names fail without asking a resolver. */
-  lookup?: LookupFunction | undefined;
-}
+export type { ConnectAttempt } from './connector.js';
+export type { ConnectionOptions } from './transport.js';
 
 /** A Client leased to one exchange; `attempt` is set if this exchange had to connect. */
-export interface Lease {
+export interface Lease extends ConnectionState {
   readonly client: Client;
   attempt: ConnectAttempt | null;
+  /** Handed out from the idle list: it has carried an exchange before (the server may have closed it since). */
+  reused: boolean;
   /**
    * Destroys the connection at once. undici lets an aborted request wait for a pending connect or
    * TLS handshake, whose own timeout ticks in whole seconds; the exchange's deadline must not.
@@ -40,7 +26,6 @@ export interface Lease {
 
 interface PooledClient extends Lease {
   origin: string;
-  socket: Socket | null;
 }
 
 /**
@@ -50,38 +35,19 @@ interface PooledClient extends Lease {
  */
 const DONE = Object.assign(new Error('connection closed by upprobe'), { code: 'UPPROBE_CLOSED' });
 
-/**
- * One socket opener per set of options, shared by every pool made with them: a probe makes a
- * pool per sample, and building the connector (TLS options, session cache) for each was waste.
- */
-const connectors = new WeakMap<ConnectionOptions, Connector>();
-
-function connectorFor(options: ConnectionOptions): Connector {
-  let connector = connectors.get(options);
-  if (!connector) {
-    connector = buildConnector({
-      timeout: options.timeoutMs,
-      rejectUnauthorized: !options.insecure,
-      // A resumed TLS session would make a "first visit" look cheaper than it is.
-      maxCachedSessions: 0,
-      ...(options.lookup ? { lookup: options.lookup } : {}),
-    });
-    connectors.set(options, connector);
-  }
-  return connector;
-}
-
 /** Hands out one-connection Clients per origin and keeps idle ones for reuse until closed. */
 export class ConnectionPool {
   private readonly idle = new Map<string, PooledClient[]>();
   private readonly all = new Set<PooledClient>();
 
-  constructor(private readonly options: ConnectionOptions) {}
+  constructor(readonly options: ConnectionOptions) {}
 
-  acquire(origin: string): Lease {
-    const reusable = this.idle.get(origin)?.pop();
+  /** An idle connection to `origin` if there is one (unless `fresh`), else a new one. */
+  acquire(origin: string, fresh = false): Lease {
+    const reusable = fresh ? undefined : this.idle.get(origin)?.pop();
     if (reusable && !reusable.client.destroyed && !reusable.client.closed) {
       reusable.attempt = null;
+      reusable.reused = true;
       return reusable;
     }
     return this.create(origin);
@@ -110,35 +76,31 @@ export class ConnectionPool {
   }
 
   private create(origin: string): PooledClient {
-    const base = connectorFor(this.options);
-    const connect: Connector = (opts, callback) => {
-      const attempt: ConnectAttempt = {
-        start: performance.now(),
-        tls: opts.protocol === 'https:',
-        needsLookup: isIP(opts.hostname) === 0,
-      };
-      lease.attempt = attempt;
-      const socket = base(opts, callback) as unknown as Socket;
-      lease.socket = socket;
-      socket.once('lookup', () => (attempt.lookup = performance.now()));
-      socket.once('connect', () => (attempt.connect = performance.now()));
-      socket.once('secureConnect', () => (attempt.secure = performance.now()));
-    };
+    const opener = openerFor(this.options);
+    const connect: Connector = (opts, callback) => opener.open(opts, lease, callback);
     const client = new Client(origin, {
       connect,
       pipelining: 1,
       // One deadline per exchange (set by the caller) decides timeouts, so undici's own are off.
       headersTimeout: 0,
       bodyTimeout: 0,
+      // Only where ALPN can offer it: plain http stays HTTP/1.1 (no h2c, as browsers).
+      ...(origin.startsWith('https:') && this.options.http2 !== false ? { allowH2: true } : {}),
     });
     const lease: PooledClient = {
       origin,
       client,
       attempt: null,
+      reused: false,
       socket: null,
+      tunnel: null,
+      tls: null,
+      forward: opener.forwardFor(origin),
       cancel() {
         // With an error, so that the connector reports it now instead of at its own timeout.
-        lease.socket?.destroy(Object.assign(new Error('cancelled at the deadline'), { code: 'UPPROBE_CANCELLED' }));
+        const cancelled = Object.assign(new Error('cancelled at the deadline'), { code: 'UPPROBE_CANCELLED' });
+        lease.socket?.destroy(cancelled);
+        lease.tunnel?.destroy(cancelled);
       },
     };
     this.all.add(lease);

@@ -2,8 +2,10 @@
 // loops, over-long chains and non-HTTP schemes caught as `redirect` failures.
 import type { Failure, Hop } from '../model/failure.js';
 import { addPhases, emptyPhases, roundMs, type PhaseTimings } from '../model/timings.js';
+import { basicAuthorization, hasHeader } from './basic-auth.js';
 import type { ConnectionPool } from './connections.js';
 import { exchange, type ExchangeResponse } from './exchange.js';
+import type { HttpVersion, TlsInfo } from './transport.js';
 
 export interface FetchRequest {
   url: URL;
@@ -17,6 +19,10 @@ export interface FetchRequest {
   truncateBody?: boolean;
   /** The whole chain must finish within this (like curl's --max-time). */
   timeoutMs: number;
+  /** Ask for gzip, deflate and br (bodies arriving compressed are decoded either way). */
+  decompress?: boolean;
+  /** HTTP Basic authentication; `user:pass@` in the URL means the same. */
+  basicAuth?: { user: string; password: string };
 }
 
 /** Lets a caller (a flow's cookie jar) add headers before each hop and read each response. */
@@ -29,6 +35,10 @@ interface Chain {
   hops: Hop[];
   timings: PhaseTimings;
   ms: number;
+  /** The version of the last response (null when none came). */
+  httpVersion: HttpVersion | null;
+  /** The chain's last TLS handshake, if any hop had one. */
+  tls: TlsInfo | null;
   /** The last URL requested: where the chain ended or broke. */
   url: URL;
 }
@@ -51,12 +61,15 @@ export async function fetchFollowingRedirects(
   const hops: Hop[] = [];
   const visited = new Set<string>();
   let timings = emptyPhases();
+  let httpVersion: HttpVersion | null = null;
+  let tls: TlsInfo | null = null;
   let { url, method, body } = req;
   // Replaced (never changed in place) when a redirect must drop some: no copy needed here.
   let headers = req.headers;
+  if (url.username !== '' || url.password !== '' || req.basicAuth || req.decompress) ({ url, headers } = withAuthAndEncoding(req));
   // Field by field, not spread from a shared part: see the note on results in exchange.ts.
-  const failed = (failure: Failure): FetchResult => ({ ok: false, failure, hops, timings, ms: performance.now() - start, url });
-  const succeeded = (response: ExchangeResponse): FetchResult => ({ ok: true, response, hops, timings, ms: performance.now() - start, url });
+  const failed = (failure: Failure): FetchResult => ({ ok: false, failure, hops, timings, ms: performance.now() - start, url, httpVersion, tls });
+  const succeeded = (response: ExchangeResponse): FetchResult => ({ ok: true, response, hops, timings, ms: performance.now() - start, url, httpVersion, tls });
 
   for (;;) {
     visited.add(`${method} ${url.href}`);
@@ -66,6 +79,8 @@ export async function fetchFollowingRedirects(
     const { maxBodySize, truncateBody } = req;
     const result = await exchange(pool, { url, method, headers: hopHeaders, body, maxBodySize, truncateBody, deadline }, interrupt);
     timings = addPhases(timings, result.timings);
+    httpVersion = result.httpVersion;
+    if (result.tls) tls = result.tls;
     hops.push({ url: url.href, status: result.ok ? result.response.status : null, ms: roundMs(result.ms) });
     if (!result.ok) return failed(result.failure);
 
@@ -117,6 +132,22 @@ function locationOf(value: string | string[] | undefined): string | undefined {
   const bytes = Buffer.from(raw, 'latin1');
   const text = bytes.toString('utf8');
   return Buffer.from(text, 'utf8').equals(bytes) ? text : raw;
+}
+
+/**
+ * The first hop's URL without credentials (they must never show in a report) and its headers with
+ * Basic authentication (from `basicAuth`, else from the URL, as curl does) and Accept-Encoding.
+ * A header the probe sets itself wins.
+ */
+function withAuthAndEncoding(req: FetchRequest): { url: URL; headers: Record<string, string> } {
+  const headers = { ...req.headers };
+  const url = new URL(req.url);
+  const credentials = req.basicAuth ?? (url.username !== '' || url.password !== '' ? { user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } : null);
+  url.username = '';
+  url.password = '';
+  if (credentials && !hasHeader(headers, 'authorization')) headers['authorization'] = basicAuthorization(credentials.user, credentials.password);
+  if (req.decompress && !hasHeader(headers, 'accept-encoding')) headers['accept-encoding'] = 'gzip, deflate, br';
+  return { url, headers };
 }
 
 function withoutHeaders(headers: Record<string, string>, names: string[]): Record<string, string> {

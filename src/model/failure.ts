@@ -1,5 +1,6 @@
 // Failures are data: one SPEC class plus the structured detail that explains it.
 // Only report/ turns a Failure into words; everything else counts and compares the data.
+import type { CertificateInfo } from './tls.js';
 
 /** SPEC's failure classes, in SPEC's order of precedence (earlier wins). */
 export const FAILURE_CLASSES = [
@@ -23,15 +24,24 @@ export type FailureClass = (typeof FAILURE_CLASSES)[number];
 export type Phase = 'dns' | 'connect' | 'tls' | 'ttfb' | 'body';
 
 export type Failure =
-  | { class: 'dns'; code: string; host: string }
-  | { class: 'connect'; code: string; timedOut: boolean }
-  | { class: 'tls'; code: string; reason: string }
+  | { class: 'dns'; code: string; host: string; server?: string }
+  | { class: 'connect'; code: string; timedOut: boolean; address?: string; proxy?: string; proxyStatus?: number }
+  | { class: 'tls'; code: string; reason: string; certificate?: CertificateInfo }
   | { class: 'timeout'; phase: Phase; afterMs: number }
   | { class: 'reset'; phase: Phase; code: string }
-  | { class: 'protocol'; reason: 'malformed' | 'body-too-large' | 'missing-location'; code?: string; limitBytes?: number }
+  | {
+      class: 'protocol';
+      reason: 'malformed' | 'body-too-large' | 'missing-location' | 'decoded-too-large' | 'undecodable';
+      code?: string;
+      limitBytes?: number;
+      /** The Content-Encoding, for a body that could not be decoded or decoded past the limit. */
+      encoding?: string;
+      /** The setting that raises the limit, when it is not `maxBodySize` (a links probe's page). */
+      limitField?: string;
+    }
   | { class: 'redirect'; reason: 'loop' | 'too-many' | 'scheme' | 'invalid-location'; location: string; maxRedirects?: number }
-  | { class: 'http_5xx' | 'http_4xx'; status: number; statusText: string; retryAfter?: string }
-  | { class: 'assertion'; check: AssertionCheck; target?: string; expected: string; actual: string }
+  | { class: 'http_5xx' | 'http_4xx'; status: number; statusText: string; retryAfter?: string; excerpt?: string }
+  | { class: 'assertion'; check: AssertionCheck; target?: string; expected: string; actual: string; excerpt?: string }
   | { class: 'capture'; name: string; source: CaptureFailureSource; expression: string }
   | { class: 'slow'; latencyMs: number; limitMs: number };
 
@@ -41,7 +51,7 @@ export type Failure =
  */
 export type CaptureFailureSource = 'regex' | 'json' | 'header' | 'cookie' | 'url';
 
-export type AssertionCheck = 'status' | 'body' | 'json' | 'header' | 'finalUrl';
+export type AssertionCheck = 'status' | 'body' | 'json' | 'header' | 'finalUrl' | 'certificate';
 
 /** A failure located in a sample: which URL, which flow step, which redirect chain. */
 export interface SampleFailure {
@@ -79,6 +89,11 @@ export function failureKey(f: SampleFailure): string {
       break;
     case 'assertion':
       detail = `${failure.check}|${failure.target ?? ''}|${failure.expected}|${failure.actual}`;
+      break;
+    case 'http_5xx':
+    case 'http_4xx':
+      // Not the body excerpt: a page that names a request id would make every sample its own error.
+      detail = `${failure.status}|${failure.statusText}|${failure.retryAfter ?? ''}`;
       break;
     default:
       detail = JSON.stringify(failure);

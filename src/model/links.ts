@@ -1,4 +1,5 @@
 // What a links probe adds to its result. (The links kind itself is src/probes/links/.)
+import type { FailureClass } from './failure.js';
 
 /** What a links probe found and left out; the links it checked are its samples. */
 export interface LinkCounts {
@@ -16,8 +17,23 @@ export interface LinkCounts {
   overLimit: number;
 }
 
-/** A links probe's own part of its result: what its page held. */
+/** One link as it was checked (as `linkchecker -v` lists them): where its chain ended, and how fast. */
+export interface CheckedLink {
+  url: string;
+  /** The final status of its redirect chain; null when no response came. */
+  status: number | null;
+  /** The whole chain, in milliseconds (one decimal). */
+  ms: number;
+  /** Where the chain ended, when that is not `url`. */
+  finalUrl?: string;
+  /** Its failure class, when it failed. */
+  class?: FailureClass;
+}
+
+/** A links probe's own part of its result: what its page held, and every link checked. */
 export interface LinksData {
   kind: 'links';
   links: LinkCounts;
+  /** Every link checked, in the order they finished; at most `limit`. */
+  checked?: CheckedLink[];
 }

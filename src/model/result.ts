@@ -10,6 +10,7 @@ import type { ProbeRef } from './probe-ref.js';
 import type { Surface } from './surface.js';
 import type { ThresholdResult } from './thresholds.js';
 import type { TimedPhase } from './timings.js';
+import type { HttpVersion, TlsInfo } from './tls.js';
 
 export interface PhaseSummary {
   p50: number;
@@ -46,6 +47,10 @@ export interface ProbeResult {
   /** Failed samples beyond the kept example groups. */
   otherErrors: number;
   kindData?: KindData;
+  /** The HTTP version of the last sample that got a response; absent or null when none did. */
+  httpVersion?: HttpVersion | null;
+  /** The last TLS handshake that reached a certificate (also one then rejected); absent or null on plain HTTP. */
+  tls?: TlsInfo | null;
   /** What the diagnosis reads beyond the counts; absent on a result rebuilt from a JSON report. */
   evidence?: ProbeEvidence;
 }

@@ -2,6 +2,7 @@
 import type { SampleFailure } from './failure.js';
 import type { StepOutcome } from './flow.js';
 import type { PhaseTimings } from './timings.js';
+import type { HttpVersion, TlsInfo } from './tls.js';
 
 /**
  * The HTTP answer that ended a sample (a flow's last step run, a link's last hop): the diagnosis
@@ -22,6 +23,10 @@ export interface SampleOutcome {
   steps?: StepOutcome[];
   /** How many times the sample was tried (retries); absent means once. */
   attempts?: number;
+  /** The HTTP version of the last response; null when none came, absent for kinds without HTTP. */
+  httpVersion?: HttpVersion | null;
+  /** The last TLS handshake's version and leaf certificate; null on plain HTTP or before one. */
+  tls?: TlsInfo | null;
   /** The answer, when one came. */
   answer?: SampleAnswer;
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { LoadContext } from '../config/context.js';
 import { BUILT_IN, type ResolvedDefaults } from '../config/defaults.js';
 import { choiceField, countField, durationField, field, textField } from '../config/fields.js';
+import { reachFields } from '../config/reach.js';
 import { retryFields, thresholdsSchema } from '../config/schema.js';
 import type { RetryPolicy } from '../config/types.js';
 import { SURFACES, type Surface } from '../model/surface.js';
@@ -27,6 +28,8 @@ export const probeBaseFields = {
   timeout: durationField.optional().describe('Per-request timeout of this probe: 250ms, 5s, 1m, or a bare number of milliseconds.'),
   thresholds: thresholdsSchema.optional().describe('Pass/fail limits of this probe, key by key over defaults.thresholds.'),
   ...retryFields,
+  // SPEC "Reaching real services": also allowed at a probe's top level (config/reach.ts).
+  ...reachFields,
 };
 
 /** The base fields after validation, before defaults. */

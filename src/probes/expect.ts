@@ -4,7 +4,10 @@ import { isDeepStrictEqual } from 'node:util';
 import { evaluateJsonPath } from '../config/jsonpath.js';
 import type { Expectations, StatusMatcher, ValueCheck } from '../config/types.js';
 import type { Failure } from '../model/failure.js';
+import { checkCertificate } from '../http/certificate.js';
 import type { ExchangeResponse } from '../http/exchange.js';
+import { bodyExcerpt } from '../model/server-text.js';
+import type { TlsInfo } from '../model/tls.js';
 import type { Redact } from '../secrets/redact.js';
 
 /** How much of an unexpected value a failure keeps: enough to recognise, bounded in memory. */
@@ -29,16 +32,25 @@ export function checkResponse(expect: Expectations, response: ExchangeResponse, 
   const describeValue = (value: unknown) => excerpt(typeof value === 'string' ? JSON.stringify(value) : textOf(value));
   const checkValue = (check: ValueCheck, found: boolean, value: unknown) => compare(check, found, value, describeValue);
   const status = expect.status ?? defaultStatus(followRedirects);
-  if (!statusMatches(status, response.status)) return unexpectedStatus(status, response);
+  if (!statusMatches(status, response.status)) return unexpectedStatus(status, response, redact);
 
   if (expect.body) {
     const text = response.body.toString('utf8');
-    const { contains, matches } = expect.body;
+    const { contains, matches, notContains, notMatches } = expect.body;
     if (contains !== undefined && !text.includes(contains)) {
       return { class: 'assertion', check: 'body', expected: `contains ${JSON.stringify(contains)}`, actual: excerpt(text) };
     }
     if (matches !== undefined && !matches.test(text)) {
       return { class: 'assertion', check: 'body', expected: `matches /${matches.source}/`, actual: excerpt(text) };
+    }
+    // The soft-error page served as 200: what the body must not say, shown where it says it.
+    if (notContains !== undefined) {
+      const at = text.indexOf(notContains);
+      if (at !== -1) return { class: 'assertion', check: 'body', expected: `not contains ${JSON.stringify(notContains)}`, actual: excerpt(around(text, at)) };
+    }
+    if (notMatches !== undefined) {
+      const found = notMatches.exec(text);
+      if (found) return { class: 'assertion', check: 'body', expected: `not matches /${notMatches.source}/`, actual: excerpt(around(text, found.index)) };
     }
   }
 
@@ -65,6 +77,11 @@ export function checkResponse(expect: Expectations, response: ExchangeResponse, 
   return null;
 }
 
+/** `certificate.minDaysLeft`: a leaf expiring sooner fails as `tls` (above every HTTP class). */
+export function checkExpiry(expect: Expectations, tls: TlsInfo | null): Failure | null {
+  return expect.certificate ? checkCertificate(tls, expect.certificate.minDaysLeft) : null;
+}
+
 /** A latency over `maxLatency` fails as `slow`, lowest in precedence. */
 export function checkLatency(expect: Expectations, latencyMs: number): Failure | null {
   if (expect.maxLatencyMs === undefined || latencyMs <= expect.maxLatencyMs) return null;
@@ -78,15 +95,22 @@ export function checkFinalUrl(expect: Expectations, url: URL, redact: Redact = (
   return failure && { class: 'assertion', check: 'finalUrl', ...failure };
 }
 
-function unexpectedStatus(expected: StatusMatcher, response: ExchangeResponse): Failure {
+/** The status failure, with the start of the body: the "why" of a 500 is usually there. */
+function unexpectedStatus(expected: StatusMatcher, response: ExchangeResponse, redact: Redact): Failure {
   const { status, statusText } = response;
-  if (status >= 500 && status <= 599) return { class: 'http_5xx', status, statusText };
+  const text = bodyExcerpt(response.body, headerText(response.headers['content-type']), redact);
+  const excerpt = text === '' ? {} : { excerpt: text };
+  if (status >= 500 && status <= 599) return { class: 'http_5xx', status, statusText, ...excerpt };
   if (status >= 400 && status <= 499) {
     const retryAfter = response.headers['retry-after'];
-    return { class: 'http_4xx', status, statusText, ...(typeof retryAfter === 'string' ? { retryAfter } : {}) };
+    return { class: 'http_4xx', status, statusText, ...(typeof retryAfter === 'string' ? { retryAfter } : {}), ...excerpt };
   }
   const wanted = [...expected.codes.map(String), ...expected.classes.map((c) => `${c}xx`)].join(' or ');
-  return { class: 'assertion', check: 'status', expected: wanted, actual: String(status) };
+  return { class: 'assertion', check: 'status', expected: wanted, actual: String(status), ...excerpt };
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
 function compare(check: ValueCheck, found: boolean, value: unknown, describeValue: (value: unknown) => string): { expected: string; actual: string } | null {
@@ -105,6 +129,12 @@ function compare(check: ValueCheck, found: boolean, value: unknown, describeValu
     case 'matches':
       return found && check.value.test(textOf(value)) ? null : { expected: `matches /${check.value.source}/`, actual };
   }
+}
+
+/** The text from a little before `index`, so that an excerpt shows the place that matched. */
+function around(text: string, index: number): string {
+  const start = Math.max(0, index - 40);
+  return (start > 0 ? '…' : '') + text.slice(start);
 }
 
 function textOf(value: unknown): string {

@@ -13,6 +13,7 @@ import { loadControls } from '../config/controls.js';
 import { defaultsSchema, fileSchema } from '../config/schema.js';
 import { readConfigText } from '../config/read-file.js';
 import { readYamlSource } from '../config/source.js';
+import { resolveNotify } from '../config/notify.js';
 import { secretForms } from '../secrets/forms.js';
 import { createRedactor } from '../secrets/redact.js';
 import type { ProbeConfig, RunConfig } from './probe-config.js';
@@ -37,6 +38,7 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
     env,
     overrides,
     secrets: new Set(),
+    file,
     report(path, message, part) {
       const label = formatDataPath(part === 'key' ? path.slice(0, -1) : path);
       problems.push({ file, ...source.locate(path, part), message: label ? `${label}: ${message}` : message });
@@ -51,6 +53,7 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
   const top = parseWith(fileSchema, ownKeys, [], ctx.report);
   const defaultsInput = parseWith(defaultsSchema, data.defaults === undefined ? {} : data.defaults, ['defaults'], ctx.report);
   const defaults = defaultsInput && resolveDefaults(defaultsInput, ctx);
+  const notify = data.notify === undefined ? null : resolveNotify(data.notify, ctx);
   const rawProbes: unknown[] = Array.isArray(data.probes) ? data.probes : [];
   const probes = rawProbes.map((raw, index) => loadProbe(raw, ['probes', index], defaults, ctx));
   const controls = defaults ? loadControls(data.controls, defaults, ctx) : [];
@@ -71,6 +74,7 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
     probes: selected,
     secrets,
     controls,
+    notify,
   };
 }
 

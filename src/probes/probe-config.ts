@@ -1,6 +1,7 @@
 // The resolved configuration a run gets: its probes (each one of the registered kinds) and the
 // run-wide settings. Durations are milliseconds, rates fractions, sizes bytes.
 import type { ControlSpec } from '../config/types.js';
+import type { NotifySettings } from '../config/notify.js';
 import type { ProbeKind } from './kind.js';
 import type { PROBE_KINDS } from './registry.js';
 
@@ -22,6 +23,8 @@ export interface RunConfig {
   secrets: string[];
   /** `controls:`: run whatever --only and --surface select (empty without the key). */
   controls: ControlSpec[];
+  /** The file's `notify:` section (state changes POSTed to a webhook); null when absent. */
+  notify: NotifySettings | null;
 }
 
 /** Registry keys whose kind module resolves probes of another `kind` (a copy-paste slip). */

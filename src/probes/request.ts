@@ -1,6 +1,8 @@
 // Turns a configured request into what goes on the wire: encoded body, content type, deadline.
 import type { RequestSpec } from '../config/types.js';
+import type { LookupFunction } from 'node:net';
 import type { FetchRequest } from '../http/redirects.js';
+import { connectionOptions, type ConnectionOptions } from '../http/transport.js';
 
 /** Encodes the request body and adds the content type its form implies, unless one is set. */
 export function toFetchRequest(spec: RequestSpec): FetchRequest {
@@ -33,5 +35,12 @@ export function toFetchRequest(spec: RequestSpec): FetchRequest {
     maxRedirects: spec.maxRedirects,
     maxBodySize: spec.maxBodySize,
     timeoutMs: spec.timeoutMs,
+    decompress: spec.reach.decompress,
+    ...(spec.reach.basicAuth && { basicAuth: spec.reach.basicAuth }),
   };
+}
+
+/** The connection settings of a request: one object per distinct setting (see connectionOptions). */
+export function connectionOptionsOf(spec: Pick<RequestSpec, 'reach' | 'timeoutMs' | 'insecure'>, lookup?: LookupFunction): ConnectionOptions {
+  return connectionOptions(spec.reach.transport, spec.timeoutMs, spec.insecure, lookup);
 }

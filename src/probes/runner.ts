@@ -19,7 +19,12 @@ export interface RunContext {
   redact?: Redactor;
   /** A report will carry each probe's latency histogram (`latencyHistogram`): encode them after the run. */
   latencyHistograms?: boolean;
+  /** Told of each sample as it is recorded, with its probe's index (the progress line); unset, recording costs nothing more. */
+  onSample?: SampleListener;
 }
+
+/** Hears of every recorded sample: `probe` is the probe's index in the run's config. */
+export type SampleListener = (probe: number, outcome: SampleOutcome) => void;
 
 /**
  * One sample, ready to run; it resolves (never rejects) unless the run is interrupted. It may be

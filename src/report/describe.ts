@@ -1,6 +1,7 @@
 // The only place a Failure becomes words. Messages are for people: do not parse them
 // (scripts read `class` and the JSON fields instead).
 import type { Failure, Hop, Phase } from '../model/failure.js';
+import { withoutControls } from '../model/server-text.js';
 
 const PHASE_WORDS: Record<Phase, string> = {
   dns: 'resolving the host name',
@@ -15,24 +16,50 @@ const CONNECT_WORDS: Record<string, string> = {
   EHOSTUNREACH: 'host unreachable',
   ENETUNREACH: 'network unreachable',
   EADDRNOTAVAIL: 'address not available',
+  // Only through a proxy: its name did not resolve (the target's own name failing is class dns).
+  ENOTFOUND: 'name not resolved',
+  PROXY_CONNECT_REFUSED: 'tunnel refused',
 };
 
-/** `origin` shortens URLs on that origin to their path (the table's link rows: the link names it already). */
-export function describeFailure(f: Failure, origin?: string): string {
+/**
+ * `origin` shortens URLs on that origin to their path (the table's link rows: the link names it
+ * already). Whatever a server put in the failure reaches a person without control characters.
+ */
+export function describeFailure(f: Failure, origin?: string, withExcerpt = true): string {
+  return withoutControls(describeUnsafe(f, origin) + (withExcerpt ? describeExcerpt(f) : ''));
+}
+
+/** ` · body: …` for a failure that kept the start of its body, else nothing. */
+export function describeExcerpt(f: Failure): string {
+  const excerpt = f.class === 'http_5xx' || f.class === 'http_4xx' || f.class === 'assertion' ? f.excerpt : undefined;
+  return excerpt ? withoutControls(` · body: ${excerpt}`) : '';
+}
+
+function describeUnsafe(f: Failure, origin?: string): string {
   switch (f.class) {
-    case 'dns':
-      return f.code === 'ETIMEOUT' ? `${f.host} did not resolve within the timeout` : `could not resolve ${f.host} (${f.code})`;
+    case 'dns': {
+      const at = f.server ? ` at ${f.server}` : '';
+      return f.code === 'ETIMEOUT' ? `${f.host} did not resolve${at} within the timeout` : `could not resolve ${f.host}${at} (${f.code})`;
+    }
     case 'connect':
-      return f.timedOut ? 'connection not accepted within the timeout' : `${CONNECT_WORDS[f.code] ?? 'could not connect'} (${f.code})`;
+      return describeConnect(f);
     case 'tls':
+      // A certificate that is valid but expires too soon: the handshake itself went fine.
+      if (f.code === 'CERT_EXPIRES_SOON') return f.reason;
       return `TLS handshake failed: ${f.reason}${f.reason.includes(f.code) ? '' : ` (${f.code})`}`;
     case 'timeout':
       return `timed out after ${formatMs(f.afterMs)} ${PHASE_WORDS[f.phase]} (phase ${f.phase})`;
     case 'reset':
       return `connection closed ${PHASE_WORDS[f.phase]} (${f.code})`;
     case 'protocol':
+      if (f.limitField) {
+        const decoded = f.reason === 'decoded-too-large' ? ` once decoded (${f.encoding ?? 'compressed'})` : '';
+        return `the page is larger than ${formatBytes(f.limitBytes ?? 0)}${decoded}, the most it is read to find links: raise ${f.limitField}`;
+      }
       if (f.reason === 'body-too-large') return `body larger than the ${formatBytes(f.limitBytes ?? 0)} limit (maxBodySize)`;
       if (f.reason === 'missing-location') return 'redirect status without a Location header';
+      if (f.reason === 'decoded-too-large') return `${f.encoding ?? 'compressed'} body decodes to more than the ${formatBytes(f.limitBytes ?? 0)} limit (maxBodySize)`;
+      if (f.reason === 'undecodable') return `body could not be decoded as Content-Encoding ${f.encoding ?? '?'}${f.code ? ` (${f.code})` : ''}`;
       return `malformed HTTP response${f.code ? ` (${f.code})` : ''}`;
     case 'redirect': {
       const location = origin !== undefined ? onOrigin(f.location, origin) : f.location;
@@ -51,6 +78,17 @@ export function describeFailure(f: Failure, origin?: string): string {
     case 'slow':
       return `took ${formatMs(f.latencyMs)}, over maxLatency ${formatMs(f.limitMs)}`;
   }
+}
+
+/** Which address (or proxy) could not be reached, and how. */
+function describeConnect(f: Extract<Failure, { class: 'connect' }>): string {
+  const what = f.proxyStatus !== undefined
+    ? `proxy answered ${f.proxyStatus} to CONNECT`
+    : f.timedOut
+      ? 'connection not accepted within the timeout'
+      : `${CONNECT_WORDS[f.code] ?? 'could not connect'} (${f.code})`;
+  const where = [f.proxy ? `proxy ${f.proxy}` : '', f.address && f.proxyStatus === undefined ? f.address : ''].filter(Boolean).join(' at ');
+  return where ? `${what}: ${where}` : what;
 }
 
 /**

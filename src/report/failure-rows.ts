@@ -34,14 +34,34 @@ export function failureRows(probes: ProbeResult[]): FailureRows {
     const groups = links ? worstLinksFirst(r.errors) : r.errors;
     const kept = links ? groups.slice(0, MAX_LINK_ROWS) : groups;
     hidden += groups.length - kept.length;
+    // A link on another host than the page (or than most links) shows its host: a bare path would point at the wrong site.
+    const home = links ? homeOrigin(r) : null;
     return kept.map(({ example, count }) => {
-      const path = pathOf(example.url);
+      const path = home !== null ? linkText(example.url, home) : pathOf(example.url);
       const where = example.step === null ? path : links ? `${example.step} ${path}` : example.step;
       return { probe: r.probe.id, where, example, count };
     });
   });
   // Stable: a links probe's rows keep their worst-first order among equal counts.
   return { rows: rows.sort((a, b) => b.count - a.count), hidden };
+}
+
+/** The page's origin, else the origin most of the probe's failing links share. */
+function homeOrigin(r: ProbeResult): string | null {
+  const page = r.kindData?.kind === 'links' ? r.kindData.links.page : null;
+  if (page !== null && URL.canParse(page)) return new URL(page).origin;
+  const counts = new Map<string, number>();
+  for (const { example } of r.errors) if (URL.canParse(example.url)) counts.set(new URL(example.url).origin, (counts.get(new URL(example.url).origin) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/** A link's path on the home origin; elsewhere its host and path (and scheme, if that differs too). */
+function linkText(url: string, home: string): string {
+  if (!URL.canParse(url)) return url;
+  const u = new URL(url);
+  if (u.origin === home) return u.pathname + u.search;
+  const sameScheme = URL.canParse(home) && new URL(home).protocol === u.protocol;
+  return `${sameScheme ? '' : `${u.protocol}//`}${u.host}${u.pathname}${u.search}`;
 }
 
 function pathOf(url: string): string {

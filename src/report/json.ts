@@ -28,6 +28,8 @@ function probeEntry(r: ProbeResult) {
     latencyMs: r.latencyMs,
     latencyHistogram: r.latencyHistogram,
     phasesMs: r.phasesMs,
+    httpVersion: r.httpVersion ?? null,
+    tls: r.tls ?? null,
     failuresByClass: r.failuresByClass,
     thresholds: r.thresholds,
     errors: (probe.kind === 'links' ? worstLinksFirst(r.errors) : r.errors).map(({ example, count }) => ({
@@ -41,7 +43,7 @@ function probeEntry(r: ProbeResult) {
     })),
     ...(r.otherErrors > 0 ? { otherErrors: r.otherErrors } : {}),
     ...(r.kindData?.kind === 'flow' ? { steps: r.kindData.steps } : {}),
-    ...(r.kindData?.kind === 'links' ? { links: r.kindData.links } : {}),
+    ...(r.kindData?.kind === 'links' ? { links: { ...r.kindData.links, ...(r.kindData.checked ? { checked: r.kindData.checked } : {}) } } : {}),
   };
 }
 

@@ -90,6 +90,12 @@ function probeMetrics(result: RunResult, totals: Map<string, number>): Family[] 
   const samples = family('upprobe_probe_samples_total', 'counter', 'Samples run, across runs.');
   const failures = family('upprobe_probe_failures_total', 'counter', 'Failed samples by failure class, across runs.');
   const flaky = family('upprobe_probe_flaky_samples_total', 'counter', 'Samples that failed and then passed on a retry (counted as passed), across runs.');
+  const certExpiry = family(
+    'upprobe_probe_tls_cert_expiry_timestamp_seconds',
+    'gauge',
+    'When the leaf certificate of the probe\'s last TLS handshake expires, in seconds since the Unix epoch (as blackbox_exporter\'s probe_ssl_earliest_cert_expiry).',
+  );
+  const httpVersion = family('upprobe_probe_http_version', 'gauge', 'The HTTP version that answered the probe\'s last response: 1.1 or 2.');
 
   for (const r of result.probes) {
     const labels = probeLabels(r, result.vantage);
@@ -110,8 +116,11 @@ function probeMetrics(result: RunResult, totals: Map<string, number>): Family[] 
     // Every class, zeros included: a counter that first appears at 3 loses those 3 to rate().
     for (const cls of FAILURE_CLASSES) failures.add({ ...labels, class: cls }, r.failuresByClass[cls] ?? 0);
     flaky.add(labels, r.flakySamples);
+    const notAfter = r.tls?.certificate?.notAfter;
+    if (notAfter !== undefined) certExpiry.set(labels, Date.parse(notAfter) / 1000);
+    if (r.httpVersion) httpVersion.set(labels, Number(r.httpVersion));
   }
-  return [success, duration, phases, samples, failures, flaky];
+  return [success, duration, phases, samples, failures, flaky, certExpiry, httpVersion];
 }
 
 function runMetrics(result: RunResult, totals: Map<string, number>): Family[] {

@@ -6,7 +6,7 @@ import Table from 'cli-table3';
 import { SURFACES } from '../model/surface.js';
 import type { ProbeResult, RunResult } from '../model/result.js';
 import type { ErrorGroup } from '../model/counts.js';
-import { describeChain, describeFailure, formatMs } from './describe.js';
+import { describeChain, describeExcerpt, describeFailure, formatMs } from './describe.js';
 import { failureRows, MAX_FAILURE_ROWS, topClasses, truncate } from './failure-rows.js';
 import type { RenderOptions, Reporter } from './reporter.js';
 import { percent, verdictLine } from './verdict.js';
@@ -38,8 +38,11 @@ export function table(head: string[], c: ChalkInstance, align: ('left' | 'right'
 function probeTable(probes: ProbeResult[], { c, gap }: Style): string {
   // The flaky column appears only when retries saved a sample, so the usual table stays narrow.
   const flaky = probes.some((r) => r.flakySamples > 0);
-  const t = table(['probe', 'kind', 'surface', 'samples', 'ok %', ...(flaky ? ['flaky'] : []), 'p50', 'p95', 'p99', 'max', 'failures'], c, [
-    'left', 'left', 'left', 'right', 'right', ...(flaky ? ['right' as const] : []), 'right', 'right', 'right', 'right', 'left',
+  // Which HTTP version answered (and a certificate under its minDaysLeft), when any probe spoke HTTP.
+  // Left out at 80 columns, where it does not fit; the JSON report always has it.
+  const http = gap !== ' ' && probes.some((r) => r.httpVersion);
+  const t = table(['probe', 'kind', 'surface', 'samples', 'ok %', ...(flaky ? ['flaky'] : []), 'p50', 'p95', 'p99', 'max', ...(http ? ['http'] : []), 'failures'], c, [
+    'left', 'left', 'left', 'right', 'right', ...(flaky ? ['right' as const] : []), 'right', 'right', 'right', 'right', ...(http ? ['left' as const] : []), 'left',
   ], gap);
   for (const r of probes) {
     const ms = (v: number | undefined) => (v === undefined ? '-' : formatMs(v));
@@ -55,11 +58,20 @@ function probeTable(probes: ProbeResult[], { c, gap }: Style): string {
       ms(r.latencyMs?.p95),
       ms(r.latencyMs?.p99),
       ms(r.latencyMs?.max),
+      ...(http ? [httpCell(r, c)] : []),
       // On a narrow terminal the probe's top class alone; the surface and failure tables list the rest.
       c.red(topClasses(r.failuresByClass, gap === ' ' ? 1 : 2)),
     ]);
   }
   return t.toString();
+}
+
+/** `2`, `1.1` or `-`; with `cert 3d` when the probe's certificate is under its minDaysLeft. */
+function httpCell(r: ProbeResult, c: ChalkInstance): string {
+  const version = r.httpVersion ?? '-';
+  const expiring = r.errors.find((e) => e.example.failure.class === 'tls' && e.example.failure.code === 'CERT_EXPIRES_SOON')?.example.failure;
+  const daysLeft = expiring?.class === 'tls' ? expiring.certificate?.daysLeft : undefined;
+  return daysLeft === undefined ? version : `${version} ${c.yellow(`cert ${daysLeft}d`)}`;
 }
 
 /** Flows only: each step's latency and failures, e.g. `login › submit … http_5xx×20`. */
@@ -111,14 +123,18 @@ function surfaceTable(result: RunResult, { c, gap }: Style): string {
 /** The example message; a redirect chain of more than one hop is shown hop by hop after it. */
 function exampleText(example: ErrorGroup['example']): string {
   if (!example.hops) return describeFailure(example.failure);
-  const message = describeFailure(example.failure, URL.canParse(example.url) ? new URL(example.url).origin : undefined);
-  return example.hops.length > 1 ? `${message} · ${describeChain(example.hops)}` : message;
+  const origin = URL.canParse(example.url) ? new URL(example.url).origin : undefined;
+  if (example.hops.length <= 1) return describeFailure(example.failure, origin);
+  // The chain before the page's words: where a link ended matters more than what the page said.
+  return `${describeFailure(example.failure, origin, false)} · ${describeChain(example.hops)}${describeExcerpt(example.failure)}`;
 }
 
 function failureTable(probes: ProbeResult[], { c, gap }: Style, columns: number): string | null {
   const { rows, hidden: cut } = failureRows(probes);
   if (rows.length === 0) return null;
-  const shown = rows.slice(0, MAX_FAILURE_ROWS).map((row) => ({ ...row, where: truncate(row.where, 28) }));
+  // The link column grows with the terminal (28 characters at 80 columns, up to 60 when wide).
+  const whereWidth = Math.min(60, Math.max(28, Math.floor(columns * 0.3)));
+  const shown = rows.slice(0, MAX_FAILURE_ROWS).map((row) => ({ ...row, where: truncate(row.where, whereWidth) }));
   const hidden = rows.length - shown.length + cut;
   // The message takes what the other columns leave of the terminal's width.
   const widest = (texts: string[]) => Math.max(...texts.map((x) => x.length));

@@ -57,6 +57,8 @@ export function probeResult(probe: ProbeIdentity, stats: ProbeStats, kindData?: 
     errors: stats.errors,
     otherErrors: stats.otherErrors,
     ...(data ? { kindData: data } : {}),
+    httpVersion: stats.httpVersion,
+    tls: stats.tls,
     evidence: stats.evidence.result(),
   };
 }

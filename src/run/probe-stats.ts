@@ -3,6 +3,7 @@
 import { increment, type ClassCounts, type ErrorGroup } from '../model/counts.js';
 import { failureKey, type SampleFailure } from '../model/failure.js';
 import type { SampleAnswer, SampleOutcome } from '../model/sample.js';
+import type { HttpVersion, TlsInfo } from '../model/tls.js';
 import { pickEdgeHeaders } from '../analysis/edges/index.js';
 import type { Redact } from '../secrets/redact.js';
 import { EvidenceCollector, type ExchangeFacts } from './evidence-collector.js';
@@ -35,6 +36,9 @@ export class ProbeStats {
   otherErrors = 0;
   /** The probe failed outside any sample (a links probe's page did not load). */
   probeFailed = false;
+  /** The last answer's HTTP version and the last certificate seen (SPEC: from the last sample that had one). */
+  httpVersion: HttpVersion | null = null;
+  tls: TlsInfo | null = null;
   /** What the diagnosis reads beyond the counts: statuses with edge headers, connect outcomes. */
   readonly evidence: EvidenceCollector;
 
@@ -66,6 +70,8 @@ export class ProbeStats {
       // One branch per passing sample: only the first passing answer's headers are read.
       if (this.evidence.wantsHeaders(false)) this.evidence.add(null, outcome.latencyMs, facts(outcome.answer, this.redact));
     }
+    if (outcome.httpVersion) this.httpVersion = outcome.httpVersion;
+    if (outcome.tls) this.tls = outcome.tls;
   }
 
   /**

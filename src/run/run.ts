@@ -5,7 +5,8 @@ import type { RunResult } from '../model/result.js';
 import type { ProbeKind } from '../probes/kind.js';
 import type { ProbeConfig, RunConfig } from '../probes/probe-config.js';
 import { PROBE_KINDS } from '../probes/registry.js';
-import type { ProbeRunner, RunContext } from '../probes/runner.js';
+import type { ProbeRunner, RunContext, SampleListener } from '../probes/runner.js';
+import type { SampleOutcome } from '../model/sample.js';
 import { createRedactor } from '../secrets/redact.js';
 import { ProbeStats } from './probe-stats.js';
 import { watchEventLoop } from './loop-lag.js';
@@ -35,9 +36,10 @@ export async function runProbes(config: RunConfig, given: RunContext): Promise<R
     return { probe, plan, stats: new ProbeStats(plan.maxErrorGroups, credentials, ctx.redact) };
   });
   try {
-    const sources = entries.map(({ probe, plan, stats }) => ({
+    const sources = entries.map(({ probe, plan, stats }, index) => ({
       tasks: withRetries(plan.samples, probe.retry, ctx.interrupt),
-      record: stats.add.bind(stats),
+      // Without a listener the record path is the statistics' own method, as if there were no hook.
+      record: ctx.onSample ? recordAndTell(stats, index, ctx.onSample) : stats.add.bind(stats),
     }));
     await schedule(sources, config.concurrency, ctx.interrupt);
   } finally {
@@ -73,4 +75,12 @@ async function loadRunners(probes: ProbeConfig[]): Promise<Map<ProbeConfig['kind
   const kinds = [...new Set(probes.map((probe) => probe.kind))];
   const loaded = await Promise.all(kinds.map((kind) => (PROBE_KINDS[kind] as ProbeKind<ProbeConfig>).runner()));
   return new Map(kinds.map((kind, i) => [kind, loaded[i]!]));
+}
+
+/** Records a sample, then tells the listener (the progress line counts what is already recorded). */
+function recordAndTell(stats: ProbeStats, probe: number, listener: SampleListener): (outcome: SampleOutcome) => void {
+  return (outcome) => {
+    stats.add(outcome);
+    listener(probe, outcome);
+  };
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { linesFromEnd } from '../../src/cli/lines-from-end.js';
+import { linesFromEnd } from '../../src/sinks/files/lines-from-end.js';
 
 function file(text: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'upprobe-lines-')), 'f');

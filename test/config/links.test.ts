@@ -28,8 +28,10 @@ describe('links probe: loading', () => {
       maxRedirects: 10,
       retry: { retries: 0, delayMs: 1000 },
       timeoutMs: 10_000,
-      maxBodySize: 1024 * 1024,
+      // The page a links probe reads has its own, larger default: documentation pages are big.
+      maxBodySize: 10 * 1024 * 1024,
       insecure: false,
+      reach: { transport: {}, decompress: false },
       expect: {},
       hostConcurrency: 4,
       reuseConnections: false,
@@ -89,9 +91,9 @@ describe('links probe: problems', () => {
     ]);
   });
 
-  it('expect takes status, maxLatency and finalUrl only', () => {
+  it('expect takes status, maxLatency, finalUrl and certificate only', () => {
     expect(problemsOf(linksProbe('    links: { urls: [/a] }', '    expect: { body: { contains: x } }'))).toEqual([
-      'probes.yaml:9:15: probes[0].expect: unknown key "body" (allowed: status, maxLatency, finalUrl)',
+      'probes.yaml:9:15: probes[0].expect: unknown key "body" (allowed: status, maxLatency, finalUrl, certificate)',
     ]);
   });
 });

@@ -26,6 +26,7 @@ describe('built-in defaults', () => {
         timeoutMs: 10_000,
         maxBodySize: 1024 * 1024,
         insecure: false,
+        reach: { transport: {}, decompress: false },
       },
       expect: {},
       reuseConnections: false,

@@ -20,14 +20,14 @@ describe('problem positions', () => {
   it('an unknown key in a probe points at the key and lists the allowed ones', () => {
     const text = withProbe('    request: { url: /x }', '    repeat: 3');
     expect(problemsOf(text)).toEqual([
-      'probes.yaml:8:5: probes[0]: unknown key "repeat" (allowed: id, surface, tags, samples, timeout, thresholds, retries, retryDelay, kind, request, expect, reuseConnections)',
+      'probes.yaml:8:5: probes[0]: unknown key "repeat" (allowed: id, surface, tags, samples, timeout, thresholds, retries, retryDelay, proxy, http2, ca, cert, key, passphrase, resolve, resolver, ipFamily, decompress, auth, kind, request, expect, reuseConnections)',
     ]);
   });
 
   it('an unknown key in a nested mapping', () => {
     const text = withProbe('    request: { url: /x, methd: POST }');
     expect(problemsOf(text)).toEqual([
-      'probes.yaml:7:25: probes[0].request: unknown key "methd": did you mean "method"? (allowed: method, url, headers, body, json, form, followRedirects, maxRedirects, maxBodySize, insecure)',
+      'probes.yaml:7:25: probes[0].request: unknown key "methd": did you mean "method"? (allowed: method, url, headers, body, json, form, followRedirects, maxRedirects, maxBodySize, insecure, proxy, http2, ca, cert, key, passphrase, resolve, resolver, ipFamily, decompress, auth)',
     ]);
   });
 
@@ -211,6 +211,6 @@ describe('positions through anchors', () => {
 
   it('other unknown top-level keys are still errors', () => {
     const text = lines('version: 1', 'probe:', '  - id: a', 'probes:', '  - { id: a, surface: api, request: { url: "https://example.com" } }');
-    expect(problemsOf(text)).toEqual(['probes.yaml:2:1: unknown key "probe": did you mean "probes"? (allowed: version, vantage, defaults, controls, probes)']);
+    expect(problemsOf(text)).toEqual(['probes.yaml:2:1: unknown key "probe": did you mean "probes"? (allowed: version, vantage, defaults, controls, notify, probes)']);
   });
 });

@@ -6,7 +6,7 @@ import { credentialStep } from '../../src/probes/flow/credential-step.js';
 function step(id: string, request: Partial<RequestSpec>): FlowStep {
   return {
     id,
-    request: { method: 'GET', url: 'http://127.0.0.1/', headers: {}, followRedirects: true, maxRedirects: 10, timeoutMs: 1000, maxBodySize: 1024, insecure: false, ...request },
+    request: { method: 'GET', url: 'http://127.0.0.1/', headers: {}, followRedirects: true, maxRedirects: 10, timeoutMs: 1000, maxBodySize: 1024, insecure: false, reach: { transport: {}, decompress: false }, ...request },
     expect: {},
     captures: [],
   };
@@ -22,6 +22,7 @@ describe('credentialStep', () => {
     expect(credentialStep([step('a', {}), step('login', { body: { type: 'json', value: { token: 's3cret' } } })], ['s3cret'])).toBe(1);
     expect(credentialStep([step('a', { headers: { authorization: 'Basic ZGVtbzpzM2NyZXQ=' } })], ['Basic ZGVtbzpzM2NyZXQ='])).toBe(0);
     expect(credentialStep([step('a', {}), step('b', { url: 'http://demo:pw@127.0.0.1/' })], [])).toBe(1);
+    expect(credentialStep([step('a', {}), step('b', { reach: { transport: {}, decompress: false, basicAuth: { user: 'u', password: 'p' } } })], [])).toBe(1);
   });
 
   it('none: no step sends a secret', () => {

@@ -164,7 +164,10 @@ describe('links found in a page', () => {
     const expected = ['/about', '/assets/', '/assets/app.js', '/assets/logo-2x.png', '/assets/logo.png', '/assets/site.css', '/img/logo-3x.png'];
     expect(checked).toEqual(expected);
     for (const path of checked) expect(s.hits.get(path), path).toBe(1);
-    expect(probe.links).toEqual({ page: `${s.url}/page`, found: 13, skipped: 4, invalid: 1, duplicates: 1, overLimit: 0 });
+    const { checked: listed, ...counts } = probe.links as typeof probe.links & { checked?: { url: string; status: number | null }[] };
+    expect(counts).toEqual({ page: `${s.url}/page`, found: 13, skipped: 4, invalid: 1, duplicates: 1, overLimit: 0 });
+    // Every link checked is listed (as linkchecker -v does), with its final status.
+    expect(listed?.map((l) => [new URL(l.url).pathname, l.status]).sort()).toEqual(expected.map((p) => [p, 200]).sort());
   });
 
   it('select and limit choose what is checked; the rest is counted', async () => {

@@ -23,7 +23,7 @@ function hasUserinfo(url: string): boolean {
 export function credentialStep(steps: readonly FlowStep[], secrets: readonly string[]): number | null {
   const known = secrets.filter((s) => s.length > 0);
   const index = steps.findIndex(({ request }) => {
-    if (hasUserinfo(request.url)) return true;
+    if (hasUserinfo(request.url) || request.reach.basicAuth) return true;
     const sent = [request.url, ...Object.values(request.headers), bodyText(request.body)];
     return known.some((secret) => sent.some((text) => text.includes(secret)));
   });

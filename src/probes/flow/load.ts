@@ -16,7 +16,7 @@ export function loadFlowProbe(raw: unknown, path: DataPath, defaults: ResolvedDe
   const input = parseWith(flowProbeSchema, raw, path, ctx.report);
   const rawSteps = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).steps : undefined;
   const timeoutMs = resolveTimeout(input, defaults, ctx);
-  const inherited = defaults && inheritFromDefaults(defaults, timeoutMs);
+  const inherited = defaults && inheritFromDefaults(defaults, timeoutMs, input ? { input, path } : undefined);
   const steps = loadSteps(Array.isArray(rawSteps) ? rawSteps : [], [...path, 'steps'], inherited, ctx);
   if (input === null || defaults === null || steps === null) return null;
   return {

@@ -10,6 +10,8 @@ import { secretForms } from '../../secrets/forms.js';
 import { createRedactor, redactValue, type Redactor } from '../../secrets/redact.js';
 import { newCookieJar } from './cookie-jar.js';
 import { runStep, type FlowState } from './step.js';
+import { connectionOptionsOf } from '../request.js';
+import type { ConnectionOptions } from '../../http/transport.js';
 import { repeat, type ProbePlan, type ProbeRunner, type RunContext, type SampleTask } from '../runner.js';
 
 /** Runs flow probes: one sample = every step in order, with its own cookie jar. */
@@ -49,7 +51,10 @@ async function runFlowSample(probe: FlowProbe, pools: StepPools, ctx: RunContext
     steps.push({ id: step.id, latencyMs: ran.latencyMs, failure: ran.failure, skipped: false });
     // The flow's latency is the sum of its steps'; a step without a response leaves it unmeasured.
     const latencyMs = outcome.latencyMs === null || ran.latencyMs === null ? null : outcome.latencyMs + ran.latencyMs;
-    outcome = { latencyMs, phases: addPhases(outcome.phases, ran.phases), failure: ran.failure, steps, ...(ran.answer && { answer: ran.answer }) };
+    // The version and certificate of the last step that got that far.
+    const httpVersion = ran.httpVersion ?? outcome.httpVersion ?? null;
+    const tls = ran.tls ?? outcome.tls ?? null;
+    outcome = { latencyMs, phases: addPhases(outcome.phases, ran.phases), failure: ran.failure, steps, httpVersion, tls, ...(ran.answer && { answer: ran.answer }) };
   }
   return scrubSecrets(outcome, state.captured.secrets, run);
 }
@@ -72,19 +77,19 @@ function scrubSecrets(outcome: SampleOutcome, secrets: string[], run: Redactor):
 
 /**
  * The connection pools of a sample (or, with reuseConnections, of the whole probe): one per
- * timeout and TLS setting, since steps may set their own.
+ * timeout and transport setting (proxy, TLS, names), since steps may set their own.
  */
 class StepPools {
-  private readonly pools = new Map<string, ConnectionPool>();
+  private readonly pools = new Map<ConnectionOptions, ConnectionPool>();
 
   constructor(private readonly ctx: RunContext) {}
 
   for(request: RequestSpec): ConnectionPool {
-    const key = `${request.timeoutMs}|${request.insecure}`;
-    let pool = this.pools.get(key);
+    const options = connectionOptionsOf(request);
+    let pool = this.pools.get(options);
     if (!pool) {
-      pool = new ConnectionPool({ timeoutMs: request.timeoutMs, insecure: request.insecure, lookup: this.ctx.lookup });
-      this.pools.set(key, pool);
+      pool = new ConnectionPool(this.ctx.lookup ? { ...options, lookup: this.ctx.lookup } : options);
+      this.pools.set(options, pool);
     }
     return pool;
   }

@@ -7,10 +7,11 @@ import { fetchFollowingRedirects } from '../../http/redirects.js';
 import type { Failure, SampleFailure } from '../../model/failure.js';
 import type { SampleAnswer } from '../../model/sample.js';
 import { emptyPhases, type PhaseTimings } from '../../model/timings.js';
+import type { HttpVersion, TlsInfo } from '../../model/tls.js';
 import type { Redact } from '../../secrets/redact.js';
 import { captureAll, type CapturedValues } from './captures.js';
 import { cookieHooks } from './cookie-jar.js';
-import { checkLatency, checkResponse } from '../expect.js';
+import { checkExpiry, checkLatency, checkResponse } from '../expect.js';
 import { fillRequest } from './request.js';
 import { toFetchRequest } from '../request.js';
 
@@ -25,6 +26,8 @@ export interface StepRun {
   latencyMs: number | null;
   phases: PhaseTimings;
   failure: SampleFailure | null;
+  httpVersion?: HttpVersion | null;
+  tls?: TlsInfo | null;
   /** The step's answer, when one came (for the diagnosis's evidence). */
   answer?: SampleAnswer;
 }
@@ -38,12 +41,14 @@ export async function runStep(step: FlowStep, state: FlowState, pool: Connection
 
   const request = toFetchRequest(filled);
   const result = await fetchFollowingRedirects(pool, request, cookieHooks(state.jar, request.url), interrupt);
-  if (!result.ok) return { latencyMs: null, phases: result.timings, failure: located(result.failure, result.url.href) };
+  const { httpVersion, tls } = result;
+  if (!result.ok) return { latencyMs: null, phases: result.timings, failure: located(result.failure, result.url.href), httpVersion, tls };
 
   // SPEC precedence: a failed expectation beats a missing capture, which beats being slow.
   const failure =
+    checkExpiry(step.expect, tls) ??
     checkResponse(step.expect, result.response, request.followRedirects, redact) ??
     (await captureAll(step.captures, result.response, result.url, state.jar, state.captured)) ??
     checkLatency(step.expect, result.ms);
-  return { latencyMs: result.ms, phases: result.timings, failure: failure && located(failure, result.url.href), answer: result.response };
+  return { latencyMs: result.ms, phases: result.timings, failure: failure && located(failure, result.url.href), httpVersion, tls, answer: result.response };
 }

@@ -27,7 +27,7 @@ export function loadHttpProbe(raw: unknown, path: DataPath, defaults: ResolvedDe
 /** The resolved probe, or null when a problem was reported (unset variable, bad URL). */
 function resolveHttpProbe(input: HttpProbeInput, path: DataPath, defaults: ResolvedDefaults, ctx: LoadContext): HttpProbe | null {
   const timeoutMs = resolveTimeout(input, defaults, ctx);
-  const request = resolveRequest(input.request, [...path, 'request'], inheritFromDefaults(defaults, timeoutMs), ctx, WHERE);
+  const request = resolveRequest(input.request, [...path, 'request'], inheritFromDefaults(defaults, timeoutMs, { input, path }), ctx, WHERE);
   if (request === null) return null;
   return {
     ...resolveBase(input, defaults, ctx),

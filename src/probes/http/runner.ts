@@ -3,13 +3,13 @@ import type { HttpProbe } from './schema.js';
 import { ConnectionPool } from '../../http/connections.js';
 import { fetchFollowingRedirects } from '../../http/redirects.js';
 import type { SampleOutcome } from '../../model/sample.js';
-import { checkLatency, checkResponse } from '../expect.js';
-import { toFetchRequest } from '../request.js';
+import { checkExpiry, checkLatency, checkResponse } from '../expect.js';
+import { connectionOptionsOf, toFetchRequest } from '../request.js';
 import { repeat, type ProbePlan, type ProbeRunner, type RunContext, type SampleTask } from '../runner.js';
 
 export const httpRunner: ProbeRunner<HttpProbe> = {
   plan(probe: HttpProbe, ctx: RunContext): ProbePlan {
-    const options = { timeoutMs: probe.request.timeoutMs, insecure: probe.request.insecure, lookup: ctx.lookup };
+    const options = connectionOptionsOf(probe.request, ctx.lookup);
     const shared = probe.reuseConnections ? new ConnectionPool(options) : null;
     const request = toFetchRequest(probe.request);
 
@@ -36,7 +36,9 @@ async function runHttpSample(
 ): Promise<SampleOutcome> {
   const result = await fetchFollowingRedirects(pool, request, {}, ctx.interrupt);
   const located = (failure: NonNullable<ReturnType<typeof checkResponse>>) => ({ failure, url: result.url.href, step: null });
-  if (!result.ok) return { latencyMs: null, phases: result.timings, failure: located(result.failure) };
-  const failure = checkResponse(probe.expect, result.response, request.followRedirects, ctx.redact) ?? checkLatency(probe.expect, result.ms);
-  return { latencyMs: result.ms, phases: result.timings, failure: failure ? located(failure) : null, answer: result.response };
+  const { httpVersion, tls } = result;
+  if (!result.ok) return { latencyMs: null, phases: result.timings, failure: located(result.failure), httpVersion, tls };
+  const failure =
+    checkExpiry(probe.expect, tls) ?? checkResponse(probe.expect, result.response, request.followRedirects, ctx.redact) ?? checkLatency(probe.expect, result.ms);
+  return { latencyMs: result.ms, phases: result.timings, failure: failure ? located(failure) : null, httpVersion, tls, answer: result.response };
 }

@@ -4,6 +4,7 @@ import type { LoadContext } from '../../config/context.js';
 import { BUILT_IN, type ResolvedDefaults } from '../../config/defaults.js';
 import { parseWith } from '../../config/issues.js';
 import type { DataPath } from '../../config/positions.js';
+import { layerReach, resolveReach } from '../../config/reach.js';
 import { mergeHeaders, resolveUrl } from '../../config/request.js';
 import type { Expectations } from '../../config/types.js';
 import { resolveBase, resolveTimeout } from '../base.js';
@@ -17,6 +18,8 @@ export const LINKS_DEFAULTS = {
   limit: 1000,
   /** A few connections per host, like a browser: polite to one server, fast across many. */
   hostConcurrency: 4,
+  /** A real documentation page is often several MB: the page `fromPage` reads may be up to this. */
+  pageMaxBodySize: 10 * 1024 * 1024,
 } as const;
 
 /** Validates and resolves one links probe; null when a problem was reported. */
@@ -26,7 +29,8 @@ export function loadLinksProbe(raw: unknown, path: DataPath, defaults: ResolvedD
   const links = resolveSources(input.links, [...path, 'links'], defaults, ctx);
   const headers = mergeHeaders(defaults.headers, input.headers, [...path, 'headers'], ctx, WHERE);
   const expect = resolveExpect(input.expect ?? {}, defaults);
-  if (links === null || headers === null) return null;
+  const reach = resolveReach(layerReach(layerReach({}, defaults, ['defaults']), input, path), ctx, WHERE);
+  if (links === null || headers === null || reach === null) return null;
   return {
     ...resolveBase(input, defaults, ctx),
     kind: 'links',
@@ -36,8 +40,9 @@ export function loadLinksProbe(raw: unknown, path: DataPath, defaults: ResolvedD
     headers,
     maxRedirects: input.maxRedirects ?? defaults.maxRedirects ?? BUILT_IN.maxRedirects,
     timeoutMs: resolveTimeout(input, defaults, ctx),
-    maxBodySize: input.maxBodySize ?? defaults.maxBodySize ?? BUILT_IN.maxBodySize,
+    maxBodySize: input.links.fromPage?.maxBodySize ?? input.maxBodySize ?? LINKS_DEFAULTS.pageMaxBodySize,
     insecure: input.insecure ?? defaults.insecure ?? BUILT_IN.insecure,
+    reach,
     expect,
     hostConcurrency: input.hostConcurrency ?? LINKS_DEFAULTS.hostConcurrency,
     reuseConnections: input.reuseConnections ?? defaults.reuseConnections ?? BUILT_IN.reuseConnections,

@@ -6,8 +6,11 @@ import { ConnectionPool } from '../../http/connections.js';
 import { Interrupted } from '../../model/interrupted.js';
 import { fetchFollowingRedirects, type FetchRequest } from '../../http/redirects.js';
 import type { Failure, SampleFailure } from '../../model/failure.js';
+import type { CheckedLink } from '../../model/links.js';
+import { roundMs } from '../../model/timings.js';
 import type { SampleAnswer, SampleOutcome } from '../../model/sample.js';
-import { checkFinalUrl, checkLatency, checkResponse } from '../expect.js';
+import { checkExpiry, checkFinalUrl, checkLatency, checkResponse } from '../expect.js';
+import { connectionOptionsOf } from '../request.js';
 import { extractReferences } from './html-links.js';
 import { collectLinks, interleaveByHost, type LoadedPage } from './link-list.js';
 import type { PlannedTask, ProbeFindings, ProbePlan, ProbeRunner, RunContext } from '../runner.js';
@@ -25,7 +28,7 @@ export const PAGE_STEP = 'page';
 /** Plans a links probe: the page first (inside the plan, by the worker that asks), then one host-limited task per link. */
 export const linksRunner: ProbeRunner<LinksProbe> = {
   plan(probe: LinksProbe, ctx: RunContext): ProbePlan {
-    const options = { timeoutMs: probe.timeoutMs, insecure: probe.insecure, lookup: ctx.lookup };
+    const options = connectionOptionsOf(probe, ctx.lookup);
     const shared = probe.reuseConnections ? new ConnectionPool(options) : null;
     const findings: ProbeFindings = {};
     const withPool = async <T>(use: (pool: ConnectionPool) => Promise<T>): Promise<T> => {
@@ -55,9 +58,26 @@ export const linksRunner: ProbeRunner<LinksProbe> = {
         else page = loaded;
       }
       const { links, counts } = collectLinks(probe.links.urls, page, probe.links.limit);
-      findings.kindData = { kind: 'links', links: { page: page?.url.href ?? fromPage?.url ?? null, ...counts } };
+      // Every link checked, keyed by URL: a retried link is listed once, as it last ended.
+      const checked = new Map<string, CheckedLink>();
+      findings.kindData = {
+        kind: 'links',
+        links: { page: page?.url.href ?? fromPage?.url ?? null, ...counts },
+        get checked() {
+          return [...checked.values()];
+        },
+      };
       for (const url of interleaveByHost(links)) {
-        yield { host: url.host, limit: probe.hostConcurrency, run: () => withPool((pool) => checkLink(probe, url, pool, ctx)) };
+        yield {
+          host: url.host,
+          limit: probe.hostConcurrency,
+          run: () =>
+            withPool(async (pool) => {
+              const outcome = await checkLink(probe, url, pool, ctx);
+              checked.set(url.href, outcome.checked);
+              return outcome.sample;
+            }),
+        };
       }
     }
 
@@ -72,7 +92,18 @@ export const linksRunner: ProbeRunner<LinksProbe> = {
 };
 
 function linkRequest(probe: LinksProbe, url: URL, maxBodySize: number): FetchRequest {
-  return { url, method: 'GET', headers: probe.headers, followRedirects: true, maxRedirects: probe.maxRedirects, maxBodySize, timeoutMs: probe.timeoutMs };
+  const { decompress, basicAuth } = probe.reach;
+  return {
+    url,
+    method: 'GET',
+    headers: probe.headers,
+    followRedirects: true,
+    maxRedirects: probe.maxRedirects,
+    maxBodySize,
+    timeoutMs: probe.timeoutMs,
+    decompress,
+    ...(basicAuth && { basicAuth }),
+  };
 }
 
 /** The page did not load: its failure, and its answer when one came. */
@@ -86,19 +117,45 @@ async function loadPage(probe: LinksProbe, pageUrl: string, select: readonly Lin
   const requested = new URL(pageUrl);
   const result = await fetchFollowingRedirects(pool, linkRequest(probe, requested, probe.maxBodySize), {}, ctx.interrupt);
   const failed = (failure: Failure): SampleFailure => ({ failure, url: requested.href, step: PAGE_STEP, hops: result.hops });
-  if (!result.ok) return { failure: failed(result.failure) };
+  if (!result.ok) {
+    const { failure } = result;
+    // Said as what it is: the page is bigger than the limit a person can raise, named.
+    if (failure.class === 'protocol' && (failure.reason === 'body-too-large' || failure.reason === 'decoded-too-large')) {
+      return { failure: failed({ ...failure, limitField: 'links.fromPage.maxBodySize' }) };
+    }
+    return { failure: failed(failure) };
+  }
   // The page must load (2xx after redirects); the probe's `expect` is for its links.
   const failure = checkResponse({}, result.response, true, ctx.redact);
   if (failure) return { failure: failed(failure), answer: result.response };
   return { url: result.url, requested, ...extractReferences(result.response.body.toString('utf8'), select) };
 }
 
-/** One link: its whole redirect chain, checked at the end; a failure carries every hop. */
-async function checkLink(probe: LinksProbe, url: URL, pool: ConnectionPool, ctx: RunContext): Promise<SampleOutcome> {
+/** One link: its whole redirect chain, checked at the end (a failure carries every hop), and its line in `checked`. */
+async function checkLink(probe: LinksProbe, url: URL, pool: ConnectionPool, ctx: RunContext): Promise<{ sample: SampleOutcome; checked: CheckedLink }> {
   const request = { ...linkRequest(probe, url, LINK_BODY_BYTES), truncateBody: true };
   const result = await fetchFollowingRedirects(pool, request, {}, ctx.interrupt);
   const failed = (failure: Failure): SampleFailure => ({ failure, url: url.href, step: null, hops: result.hops });
-  if (!result.ok) return { latencyMs: null, phases: result.timings, failure: failed(result.failure) };
-  const failure = checkResponse(probe.expect, result.response, true, ctx.redact) ?? checkFinalUrl(probe.expect, result.url, ctx.redact) ?? checkLatency(probe.expect, result.ms);
-  return { latencyMs: result.ms, phases: result.timings, failure: failure ? failed(failure) : null, answer: result.response };
+  const { httpVersion, tls } = result;
+  const line = (failure: SampleFailure | null): CheckedLink => {
+    const last = result.hops.at(-1);
+    return {
+      url: url.href,
+      status: last?.status ?? null,
+      ms: roundMs(result.ms),
+      ...(last && last.url !== url.href ? { finalUrl: last.url } : {}),
+      ...(failure ? { class: failure.failure.class } : {}),
+    };
+  };
+  if (!result.ok) {
+    const failure = failed(result.failure);
+    return { sample: { latencyMs: null, phases: result.timings, failure, httpVersion, tls }, checked: line(failure) };
+  }
+  const problem =
+    checkExpiry(probe.expect, tls) ??
+    checkResponse(probe.expect, result.response, true, ctx.redact) ??
+    checkFinalUrl(probe.expect, result.url, ctx.redact) ??
+    checkLatency(probe.expect, result.ms);
+  const failure = problem ? failed(problem) : null;
+  return { sample: { latencyMs: result.ms, phases: result.timings, failure, httpVersion, tls, answer: result.response }, checked: line(failure) };
 }

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { headersField, textCheckField } from '../../config/checks.js';
 import { booleanField, choiceField, countField, durationField, limitField, sizeField, statusField, textField } from '../../config/fields.js';
 import type { Expectations } from '../../config/types.js';
+import { certificateCheckSchema } from '../../config/schema.js';
+import type { ReachSpec } from '../../config/types.js';
 import { probeBaseFields, type ProbeBase } from '../base.js';
 
 /** The elements a links probe reads references from: a[href], img[src|srcset], script[src], link[href]. */
@@ -18,6 +20,9 @@ const fromPageSchema = z.strictObject({
     .min(1, `expected at least one of ${LINK_ELEMENTS.join(', ')}`)
     .optional()
     .describe('Elements whose references are checked: a (href), img (src, srcset), script (src), link (href). Default: all four.'),
+  maxBodySize: sizeField
+    .optional()
+    .describe("The page's own size limit: 10MiB by default (documentation pages are large); the probe's maxBodySize also sets it."),
 });
 
 /** `links`: explicit urls and/or a page to find them in. */
@@ -35,12 +40,14 @@ const linksExpectSchema = z
     status: statusField.optional().describe('Status the end of each redirect chain must answer: 200, [200, 204] or "2xx" (default 2xx).'),
     maxLatency: durationField.optional().describe('A link whose chain takes longer fails as class "slow": 800ms, 2s …'),
     finalUrl: textCheckField.optional().describe('Where each chain must end: a URL, or { contains | matches | equals }.'),
+    certificate: certificateCheckSchema.optional().describe('On https: { minDaysLeft: N } fails a link whose certificate expires in fewer than N days.'),
   })
   .transform(
     (e): Expectations => ({
       ...(e.status && { status: e.status }),
       ...(e.maxLatency !== undefined && { maxLatencyMs: e.maxLatency }),
       ...(e.finalUrl && { finalUrl: e.finalUrl }),
+      ...(e.certificate && { certificate: e.certificate }),
     }),
   );
 
@@ -52,7 +59,7 @@ export const linksProbeSchema = z
     links: linkSourcesSchema.describe('Where the links come from: urls, fromPage, or both.'),
     headers: headersField.optional().describe('Headers every link request sends, on top of defaults.headers.'),
     maxRedirects: limitField.optional().describe('Redirects followed at most per link (default 10); more fail the link as class "redirect".'),
-    maxBodySize: sizeField.optional().describe('Size limit for the page fromPage reads (default 1MiB).'),
+    maxBodySize: sizeField.optional().describe('Size limit for the page fromPage reads (default 10MiB; links.fromPage.maxBodySize wins).'),
     insecure: booleanField.optional().describe('Accept any TLS certificate (default false). Only knowingly.'),
     hostConcurrency: countField.optional().describe('Links checked at once per host, on top of the global concurrency: politeness to one server.'),
     reuseConnections: booleanField.optional().describe('Keep connections open between links instead of a fresh one for each (default false).'),
@@ -86,9 +93,14 @@ export interface LinksProbe extends ProbeBase {
   headers: Record<string, string>;
   maxRedirects: number;
   timeoutMs: number;
-  /** Limit for the page that `fromPage` reads; a link check reads only the first few KiB of each body. */
+  /**
+   * Limit for the page that `fromPage` reads: `links.fromPage.maxBodySize`, else the probe's own
+   * `maxBodySize`, else 10 MiB (not `defaults.maxBodySize`, which is sized for API answers). A
+   * link check reads only the first few KiB of each body.
+   */
   maxBodySize: number;
   insecure: boolean;
+  reach: ReachSpec;
   expect: Expectations;
   /** Links checked at once per host (on top of the global concurrency): politeness towards one server. */
   hostConcurrency: number;

@@ -3,6 +3,7 @@
 // (a year of minute runs is 525,600 points; a chart shows at most MAX_POINTS), the incidents are not.
 import { SURFACES, type Surface } from '../../model/surface.js';
 import { IncidentTracker, type Incident, type SurfacePoint, type SurfaceState } from '../../analysis/incidents.js';
+import { derivedState } from '../../analysis/surface-state.js';
 import type { RecordedRun } from './recorded-run.js';
 
 /** Points per chart: more than a wide screen has pixels, few enough to draw at once. */
@@ -89,7 +90,7 @@ function surfacePoint(run: RecordedRun, surface: Surface): SurfacePoint {
   const s = run.summary.surfaces[surface];
   if (s.probes === 0) return { state: 'unprobed', failureRate: 0, cause: null };
   const diagnosed = run.diagnosis?.surfaces?.[surface];
-  const derived: SurfaceState = s.failureRate >= 0.5 ? 'down' : s.failedProbes > 0 ? 'degraded' : 'up';
+  const derived = derivedState(s);
   const state = isState(diagnosed?.state) ? diagnosed.state : derived;
   return { state, failureRate: s.failureRate, cause: diagnosed?.layer ?? topClass(s.failuresByClass) };
 }
