@@ -88,7 +88,7 @@ export class EvidenceCollector {
         else e.connect.refused++;
         {
           // The address a failed connect tried: from the exchange, or named by the failure itself.
-          const tried = facts?.peerAddress ?? (f as { address?: string }).address;
+          const tried = facts?.peerAddress ?? f.address;
           if (tried) remember(e.addresses.failed, tried);
         }
         break;

@@ -58,7 +58,7 @@ describe('EvidenceCollector', () => {
 
   it('a connect failure that names the address it tried counts that address as failed', () => {
     const c = new EvidenceCollector();
-    const failure = at({ class: 'connect', code: 'ECONNREFUSED', timedOut: false, address: '127.0.0.1:8081' } as Failure);
+    const failure = at({ class: 'connect', code: 'ECONNREFUSED', timedOut: false, address: '127.0.0.1:8081' });
     c.add(failure, null, null);
     expect(c.result().addresses.failed).toEqual(['127.0.0.1:8081']);
   });
