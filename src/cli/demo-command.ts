@@ -21,6 +21,9 @@ export async function demoCommand(flags: RunFlags & { scenario?: string }, outpu
       UPPROBE_PASSWORD: process.env.UPPROBE_PASSWORD ?? DEMO_PASSWORD,
       // Where the shipped probes find the App API's own address and the controls.
       UPPROBE_API_URL: target.apiUrl,
+      UPPROBE_API_PORT: String(target.apiPort),
+      UPPROBE_TLS_URL: target.tlsUrl,
+      UPPROBE_DNS: target.dnsServer,
       UPPROBE_CONTROL_1: target.controlUrls[0],
       UPPROBE_CONTROL_2: target.controlUrls[1],
     };
