@@ -21,9 +21,9 @@ const OUT = outFlag > 0 ? process.argv[outFlag + 1] : join(BENCH, QUICK ? 'resul
 
 const PLAN = QUICK
   ? { throughput: { samples: 200, concurrency: 10, rounds: 1 }, honesty: { samples: 32, concurrencies: [16, 100], rounds: 1 },
-      memory: { sizes: [100, 1000], rounds: 1, concurrency: 50 }, cold: { rounds: 1 }, warmup: { rounds: 1 }, merge: { reports: 50, rounds: 1 }, html: { runs: 5_000, rounds: 1 }, watch: { seconds: 5 } }
+      memory: { sizes: [100, 1000], rounds: 1, concurrency: 50 }, scale: { probes: [300, 3000], concurrency: 16 }, cold: { rounds: 1 }, warmup: { rounds: 1 }, merge: { reports: 50, rounds: 1 }, html: { runs: 5_000, rounds: 1 }, watch: { seconds: 5 } }
   : { throughput: { samples: 2000, concurrency: 50, rounds: 5 }, honesty: { samples: 500, concurrencies: [16, 100], rounds: 3 },
-      memory: { sizes: [2000, 20000, 200000], rounds: 3, concurrency: 50 }, cold: { rounds: 11 }, warmup: { rounds: 9 }, merge: { reports: 1000, rounds: 3 }, html: { runs: 525_600, rounds: 3 }, watch: { seconds: 120 } };
+      memory: { sizes: [2000, 20000, 200000], rounds: 3, concurrency: 50 }, scale: { probes: [1000, 16000], concurrency: 16 }, cold: { rounds: 11 }, warmup: { rounds: 9 }, merge: { reports: 1000, rounds: 3 }, html: { runs: 525_600, rounds: 3 }, watch: { seconds: 120 } };
 
 const log = (text) => process.stderr.write(`bench: ${text}\n`);
 
@@ -133,6 +133,28 @@ async function memory(target) {
   return { runs: results, growthMiB: round(last - first, 1) };
 }
 
+/**
+ * 3b. Many probes of one sample each (a big probes file): peak RSS, wall and CPU time, and what each
+ * extra probe costs in peak RSS (issue 15: 16,000 probes peaked at ~1.1 GiB when every probe
+ * allocated its HDR histograms up front, and scheduling copied the probe list per task).
+ */
+async function scale(target) {
+  const { probes: counts, concurrency } = PLAN.scale;
+  const runs = [];
+  for (const count of counts) {
+    log(`scale ${count} one-sample probes`);
+    // Flow style, one line a probe: 16,000 of them stay under the 1 MiB file limit.
+    const lines = ['version: 1', 'defaults:', `  baseUrl: ${target.base}`, '  timeout: 30s', 'probes:'];
+    for (let i = 0; i < count; i++) lines.push(`- {id: p${i}, kind: http, surface: api, request: {url: /ok}}`);
+    const file = join(scratch, `scale-${count}.yaml`);
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const r = await runUpprobe(['run', file, '-c', String(concurrency), '--quiet'], { rusage: true });
+    runs.push({ probes: count, concurrency, peakRssMiB: round(r.maxRssKiB / 1024, 1), wallSeconds: round(r.wallMs / 1000, 1), cpuSeconds: round(r.cpuMs / 1000, 1) });
+  }
+  const [first, last] = [runs[0], runs.at(-1)];
+  return { runs, kibPerProbe: round(((last.peakRssMiB - first.peakRssMiB) * 1024) / (last.probes - first.probes), 1) };
+}
+
 /** 4. Wall time from spawn to exit of short commands, interleaved round by round. */
 async function coldStart(target) {
   const one = probesFile('one', target.base, [{ id: 'ok', path: '/ok', samples: 1 }]);
@@ -208,6 +230,9 @@ function table(r) {
   for (const run of r.memory.runs) {
     rows.push([`peak RSS MiB, ${run.samples} samples (kept-alive, c=${run.concurrency})`, m(run.peakRssMiB), '', run === r.memory.runs[0] ? '' : signed(round(run.peakRssMiB.median - r.memory.runs[0].peakRssMiB.median, 1), ' MiB')]);
   }
+  for (const run of r.scale.runs) {
+    rows.push([`scale: ${run.probes} one-sample probes (c=${run.concurrency}): peak RSS MiB / wall s / CPU s`, `${run.peakRssMiB} / ${run.wallSeconds} / ${run.cpuSeconds}`, '', run === r.scale.runs[0] ? '' : `${r.scale.kibPerProbe} KiB per extra probe`]);
+  }
   const c = r.coldStart;
   rows.push(['cold start ms: upprobe --version', m(c.ms.version), `node -e 0 ${m(c.ms.nodeE0)}`, `${c.versionRatio.median}×`]);
   rows.push(['cold start ms: upprobe validate probes.yaml', m(c.ms.validate), `node -e 0`, `${c.validateRatio.median}×`]);
@@ -239,6 +264,7 @@ try {
     throughput: await throughput(target),
     honesty: await honesty(target),
     memory: await memory(target),
+    scale: await scale(target),
     coldStart: await coldStart(target),
     warmup: await warmup(target),
     merge: await mergeScale(target, PLAN.merge),

@@ -8,7 +8,7 @@ import { TOOL_NAME, VERSION } from '../version.js';
 import { failInternal, UsageError } from './errors.js';
 import { SINKS } from '../sinks/registry.js';
 import { registerFirstSteps } from './first-steps.js';
-import { OutputBoundary } from './output.js';
+import { OutputBoundary, watchOutputStream } from './output.js';
 import type { WatchFlags } from './watch-command.js';
 
 /** --scenario's help, from the list itself, so a new scenario cannot be left out. */
@@ -210,6 +210,8 @@ export async function main(argv: string[]): Promise<void> {
   const output = new OutputBoundary();
   process.on('uncaughtException', (err) => failInternal(err, output));
   process.on('unhandledRejection', (err) => failInternal(err, output));
+  watchOutputStream(process.stdout, (err) => failInternal(err, output));
+  watchOutputStream(process.stderr, (err) => failInternal(err, output));
   try {
     await buildProgram(output).parseAsync(argv);
   } catch (err) {
@@ -218,7 +220,7 @@ export async function main(argv: string[]): Promise<void> {
       const ok = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help';
       process.exitCode = ok ? ExitCode.Ok : ExitCode.Usage;
     } else if (err instanceof UsageError) {
-      process.stderr.write(`${TOOL_NAME}: ${err.message}\n`);
+      output.write(process.stderr, `${TOOL_NAME}: ${err.message}\n`);
       process.exitCode = ExitCode.Usage;
     } else {
       failInternal(err, output);

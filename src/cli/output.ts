@@ -4,6 +4,22 @@
 import { REPORT_ESCAPES } from '../report/escape.js';
 import { createRedactor, redactValue, type Redactor } from '../secrets/redact.js';
 
+/** Streams whose reader went away (`upprobe run | head`): writing more to them is pointless. */
+const readerGone = new WeakSet<NodeJS.WritableStream>();
+
+/**
+ * Handles write errors of stdout and stderr: EPIPE means the reader stopped reading (`| head`),
+ * which is its choice, not a failure of the run, so the rest of the output is dropped and the
+ * exit code stays the run's own (as `yes | head` leaves head's alone). Any other error is
+ * `otherwise`'s, unless the reader had gone already (writing on is what fails then).
+ */
+export function watchOutputStream(stream: NodeJS.WriteStream, otherwise: (err: Error) => void): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE' || readerGone.has(stream)) readerGone.add(stream);
+    else otherwise(err);
+  });
+}
+
 export class OutputBoundary {
   private current: Redactor = createRedactor([]);
 
@@ -14,10 +30,20 @@ export class OutputBoundary {
   }
 
   write(stream: NodeJS.WritableStream, text: string): void {
+    if (readerGone.has(stream)) return;
     stream.write(this.current(text));
   }
 
-  /** A run result (or any plain value) with secrets masked in every string, before a reporter cuts any. */
+  /**
+   * Text a reporter rendered from a `redacted` result: written as it is, since masking the whole
+   * text again would mask numbers and words of the report itself (a secret `1`, `api`).
+   */
+  writeRendered(stream: NodeJS.WritableStream, text: string): void {
+    if (readerGone.has(stream)) return;
+    stream.write(text);
+  }
+
+  /** A run result (or any plain value) with secrets masked in every string value, before a reporter cuts any. */
   redacted<T>(value: T): T {
     return redactValue(value, this.current);
   }

@@ -10,7 +10,8 @@ import { renderHtmlReport } from '../report/html/page.js';
 import { parseRecordedRun, type RecordedRun } from '../report/html/recorded-run.js';
 import { UsageError } from './errors.js';
 import { linesFromEnd } from '../sinks/files/lines-from-end.js';
-import { checkWritable, writeFileAtomic } from '../sinks/files/write.js';
+import { inspectDestination } from '../sinks/files/destination.js';
+import { writeFileAtomic, writeToStream } from '../sinks/files/write.js';
 import type { OutputBoundary } from './output.js';
 
 export interface ReportFlags {
@@ -20,7 +21,7 @@ export interface ReportFlags {
 
 export async function reportCommand(file: string, flags: ReportFlags, output: OutputBoundary): Promise<number> {
   if (!flags.html) throw new UsageError('report: say where to write the page: --html out.html');
-  checkWritable(flags.html, 'replace');
+  inspectDestination(flags.html, 'replace');
   const series = new HistorySeries();
   let skipped = 0;
   try {
@@ -44,7 +45,9 @@ export async function reportCommand(file: string, flags: ReportFlags, output: Ou
     generatedAt: new Date(),
     chartLibrary: { js: uPlotJs, css: uPlotCss },
   });
-  writeFileAtomic(flags.html, html);
+  const destination = inspectDestination(flags.html, 'replace');
+  if (destination.kind === 'stream') writeToStream(destination.path, html, destination.fifo);
+  else writeFileAtomic(destination.path, html, destination.existing);
   output.write(process.stdout, `wrote ${flags.html}: ${series.runs} run${series.runs === 1 ? '' : 's'}, ${incidents.length} incident${incidents.length === 1 ? '' : 's'}\n`);
   return ExitCode.Ok;
 }

@@ -75,7 +75,7 @@ export async function runFile(
   const human = humanStream(prepared.sinks);
   const render = { color: useColor(human, flags.color), columns: terminalWidth(human) };
   const reporter = await REPORTERS[flags.quiet ? 'quiet' : 'table']();
-  output.write(human, reporter.render(result, render));
+  output.writeRendered(human, reporter.render(result, render));
   const problems = await deliverRun(result, prepared, render, output);
   // A report the job relies on is missing: the job is broken, whatever the probes said.
   return problems.length > 0 ? ExitCode.Usage : result.exitCode;

@@ -26,7 +26,8 @@ export async function watchCommand(file: string, flags: WatchFlags, output: Outp
   const prepared = await prepareRun(file, flags, output, {}, process.env, true);
   if (typeof prepared === 'number') return prepared;
   const human = humanStream(prepared.sinks);
-  const write = (text: string) => output.write(human, text);
+  // Everything shown comes from redacted results: masking the whole frame again would mask its numbers (a secret `1`).
+  const write = (text: string) => output.writeRendered(human, text);
   const screen = human.isTTY && !flags.quiet ? new TerminalScreen(human, write) : null;
 
   const interrupt = new AbortController();

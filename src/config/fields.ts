@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { StatusMatcher } from './types.js';
 import { MAX_DURATION_MS, parseDuration } from './duration.js';
 import { parseRate } from './rate.js';
+import { Pattern } from './pattern.js';
 import { parseSize } from './size.js';
 
 /** How a value from the file reads in "got …": short, and never a whole mapping. */
@@ -92,19 +93,20 @@ export function choiceField<const T extends string>(choices: readonly T[]) {
   return field(`one of ${choices.join(', ')}`, (v) => choices.find((c) => c === v)).meta({ enum: [...choices] });
 }
 
-/** A regular expression that must compile now rather than fail every sample later. */
-export const regexField = z.unknown().transform((value, ctx): RegExp => {
+/**
+ * A regular expression that must compile now rather than fail every sample later; it runs on RE2
+ * (pattern.ts), so one it cannot run (a backreference, a lookahead) is a config error here.
+ */
+export const regexField = z.unknown().transform((value, ctx): Pattern => {
   if (typeof value !== 'string') {
     ctx.addIssue({ code: 'custom', message: `expected a regular expression as text, got ${describeInput(value)}`, input: value });
     return z.NEVER;
   }
-  try {
-    return new RegExp(value);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '') : String(error);
-    ctx.addIssue({ code: 'custom', message: `invalid regular expression ${JSON.stringify(value)}: ${reason}`, input: value });
-    return z.NEVER;
-  }
+  const pattern = Pattern.compile(value);
+  if (pattern instanceof Pattern) return pattern;
+  const hint = /\\[1-9k]|\(\?[=!]/.test(value) ? ' (regexes run on RE2: no backreferences or lookahead)' : '';
+  ctx.addIssue({ code: 'custom', message: `invalid regular expression ${JSON.stringify(value)}: ${pattern.error}${hint}`, input: value });
+  return z.NEVER;
 }).meta({ type: 'string' });
 
 /** One status in the JSON Schema: a code, or a class like "2xx". */

@@ -24,7 +24,18 @@ export interface InterpolateOptions {
   output?: 'final' | 'template';
 }
 
-/** Replaces each `${name}` in a template through `lookup`; `$${` is a literal `${`. */
+/** `${$}` is a literal `$`: the only way to write a `$` right before a reference (`$${` is a literal `${`). */
+export const LITERAL_DOLLAR = '${$}';
+
+/**
+ * In a template, text ending in `$` right before a reference or a `{` would read as `$${…}` (a
+ * literal) or as a new reference: that `$` is written as `${$}` instead.
+ */
+export function escapeDollarBefore(text: string, next: string): string {
+  return text.endsWith('$') && next.startsWith('{') ? `${text.slice(0, -1)}${LITERAL_DOLLAR}` : text;
+}
+
+/** Replaces each `${name}` in a template through `lookup`; `$${` is a literal `${`, `${$}` a literal `$`. */
 export function interpolate(template: string, lookup: (name: string) => Substitution, options: InterpolateOptions = {}): Interpolated {
   const asTemplate = options.output === 'template';
   const literalOpen = asTemplate ? '$${' : '${';
@@ -32,6 +43,9 @@ export function interpolate(template: string, lookup: (name: string) => Substitu
   const text = (value: string) => (asTemplate ? value.split('${').join('$${') : value);
   const result: Interpolated = { value: '', display: '', secrets: [], problems: [] };
   const append = (value: string, display = value) => {
+    if (value === '') return;
+    // A reference (`${`) or a `{` after a `$` ends the `$` differently than it was meant.
+    if (asTemplate) result.value = escapeDollarBefore(result.value, value.startsWith('${') ? '{' : value);
     result.value += value;
     result.display += display;
   };
@@ -54,6 +68,11 @@ export function interpolate(template: string, lookup: (name: string) => Substitu
     }
     const name = template.slice(open + 2, close).trim();
     const reference = template.slice(open, close + 1);
+    if (name === '$') {
+      append('$');
+      i = close + 1;
+      continue;
+    }
     const substitution = lookup(name);
     if (substitution === 'keep') {
       append(reference);

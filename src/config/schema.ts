@@ -1,5 +1,5 @@
 // The shape of probes.yaml (SPEC "probes.yaml"), as strict zod schemas: an unknown key is an
-// error that lists the allowed ones. Values come out converted (ms, fractions, bytes, RegExp).
+// error that lists the allowed ones. Values come out converted (ms, fractions, bytes, RE2 patterns).
 import { z } from 'zod';
 import { type Expectations } from './types.js';
 import type { Thresholds } from '../model/thresholds.js';

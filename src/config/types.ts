@@ -2,6 +2,7 @@
 // that override the file. Durations are milliseconds, rates are fractions, sizes are bytes.
 // Each kind's own config is in its folder (src/probes/<kind>/schema.ts).
 import type { Surface } from '../model/surface.js';
+import type { Pattern } from './pattern.js';
 import type { TransportOptions } from '../http/transport.js';
 
 /** What a request takes from SPEC's "Reaching real services" fields (config/reach.ts resolves them). */
@@ -42,13 +43,13 @@ export interface StatusMatcher {
 export type ValueCheck =
   | { op: 'equals'; value: unknown }
   | { op: 'contains'; value: string }
-  | { op: 'matches'; value: RegExp }
+  | { op: 'matches'; value: Pattern }
   | { op: 'exists'; value: boolean };
 
 export interface Expectations {
   status?: StatusMatcher;
   maxLatencyMs?: number;
-  body?: { contains?: string; matches?: RegExp; notContains?: string; notMatches?: RegExp };
+  body?: { contains?: string; matches?: Pattern; notContains?: string; notMatches?: Pattern };
   json?: { path: string; check: ValueCheck }[];
   headers?: { name: string; check: ValueCheck }[];
   /** Where the redirect chain must end (links probes): checked against the absolute final URL. */

@@ -1,6 +1,6 @@
 // URL rules: probes talk HTTP(S) only, and relative URLs need a base to resolve against.
 import type { Filled } from './context.js';
-import { interpolate } from './interpolate.js';
+import { escapeDollarBefore, interpolate } from './interpolate.js';
 
 const SCHEMES = ['http:', 'https:'];
 const HAS_SCHEME = /^[a-z][a-z\d+.-]*:\/\//i;
@@ -45,7 +45,11 @@ export function resolveUrlTemplate(text: Filled, base: URL | null): string | { e
   let href = url.href;
   for (const [i, name] of names.entries()) {
     if (!href.includes(marker(i))) return { error: `url ${JSON.stringify(text.display)}: \${${name}} is lost when the url is resolved` };
-    href = href.split(marker(i)).join(`\${${name}}`);
+    // A `$` the URL kept right before the reference must not turn it into a literal `$${`.
+    href = href
+      .split(marker(i))
+      .map((piece, j, pieces) => (j < pieces.length - 1 ? escapeDollarBefore(piece, '{') : piece))
+      .join(`\${${name}}`);
   }
   return href;
 }

@@ -5,6 +5,7 @@ import { addPhases, emptyPhases, roundMs, type PhaseTimings } from '../model/tim
 import { basicAuthorization, hasHeader } from './basic-auth.js';
 import type { ConnectionPool } from './connections.js';
 import { exchange, type ExchangeResponse } from './exchange.js';
+import { CREDENTIAL_HEADERS, withoutHeaders } from '../secrets/origin-bound.js';
 import type { HttpVersion, TlsInfo } from './transport.js';
 
 export interface FetchRequest {
@@ -19,6 +20,11 @@ export interface FetchRequest {
   truncateBody?: boolean;
   /** The whole chain must finish within this (like curl's --max-time). */
   timeoutMs: number;
+  /**
+   * Headers (lowercased names) dropped on a redirect to another origin besides the credential
+   * ones: those holding a secret (secrets/origin-bound.ts).
+   */
+  originBound?: readonly string[];
   /** Ask for gzip, deflate and br (bodies arriving compressed are decoded either way). */
   decompress?: boolean;
   /** HTTP Basic authentication; `user:pass@` in the URL means the same. */
@@ -46,8 +52,6 @@ interface Chain {
 export type FetchResult = ({ ok: true; response: ExchangeResponse } | { ok: false; failure: Failure }) & Chain;
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-/** Headers that carry credentials: never sent on to another origin. */
-const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
 
 /** Performs a request and, unless told not to, follows its redirects. */
 export async function fetchFollowingRedirects(
@@ -109,7 +113,7 @@ export async function fetchFollowingRedirects(
       body = undefined;
       headers = withoutHeaders(headers, ['content-type', 'content-length']);
     }
-    if (next.origin !== url.origin) headers = withoutHeaders(headers, CREDENTIAL_HEADERS);
+    if (next.origin !== url.origin) headers = withoutHeaders(headers, [...CREDENTIAL_HEADERS, ...(req.originBound ?? [])]);
     if (visited.has(`${method} ${next.href}`)) {
       return failed({ class: 'redirect', reason: 'loop', location: next.href });
     }
@@ -149,8 +153,3 @@ function withAuthAndEncoding(req: FetchRequest): { url: URL; headers: Record<str
   if (req.decompress && !hasHeader(headers, 'accept-encoding')) headers['accept-encoding'] = 'gzip, deflate, br';
   return { url, headers };
 }
-
-function withoutHeaders(headers: Record<string, string>, names: string[]): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).filter(([name]) => !names.includes(name.toLowerCase())));
-}
-

@@ -9,6 +9,7 @@ import type { ExchangeResponse } from '../http/exchange.js';
 import { bodyExcerpt } from '../model/server-text.js';
 import type { TlsInfo } from '../model/tls.js';
 import type { Redact } from '../secrets/redact.js';
+import { MAX_JSON_DEPTH, parseJsonBody } from './json-body.js';
 
 /** How much of an unexpected value a failure keeps: enough to recognise, bounded in memory. */
 const MAX_ACTUAL_CHARS = 120;
@@ -49,20 +50,21 @@ export function checkResponse(expect: Expectations, response: ExchangeResponse, 
       if (at !== -1) return { class: 'assertion', check: 'body', expected: `not contains ${JSON.stringify(notContains)}`, actual: excerpt(around(text, at)) };
     }
     if (notMatches !== undefined) {
-      const found = notMatches.exec(text);
-      if (found) return { class: 'assertion', check: 'body', expected: `not matches /${notMatches.source}/`, actual: excerpt(around(text, found.index)) };
+      const at = notMatches.firstIndex(text);
+      if (at !== -1) return { class: 'assertion', check: 'body', expected: `not matches /${notMatches.source}/`, actual: excerpt(around(text, at)) };
     }
   }
 
   if (expect.json && expect.json.length > 0) {
-    let document: unknown;
-    try {
-      document = JSON.parse(response.body.toString('utf8'));
-    } catch {
-      return { class: 'assertion', check: 'json', expected: 'a JSON body', actual: excerpt(response.body.toString('utf8')) };
+    const text = response.body.toString('utf8');
+    const parsed = parseJsonBody(text);
+    if ('problem' in parsed) {
+      return parsed.problem === 'too-deep'
+        ? { class: 'assertion', check: 'json', expected: `a JSON body nested at most ${MAX_JSON_DEPTH} levels deep`, actual: `nested deeper than ${MAX_JSON_DEPTH} levels` }
+        : { class: 'assertion', check: 'json', expected: 'a JSON body', actual: excerpt(text) };
     }
     for (const { path, check } of expect.json) {
-      const found = evaluateJsonPath(document, path);
+      const found = evaluateJsonPath(parsed.document, path);
       const failure = checkValue(check, found.found, found.value);
       if (failure) return { class: 'assertion', check: 'json', target: path, ...failure };
     }

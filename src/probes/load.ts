@@ -16,6 +16,7 @@ import { readYamlSource } from '../config/source.js';
 import { resolveNotify } from '../config/notify.js';
 import { secretForms } from '../secrets/forms.js';
 import { createRedactor } from '../secrets/redact.js';
+import { loadPatternEngine } from '../config/pattern.js';
 import type { ProbeConfig, RunConfig } from './probe-config.js';
 import { PROBE_KINDS } from './registry.js';
 
@@ -25,7 +26,10 @@ export { parseDuration } from '../config/duration.js';
 
 /** Reads and resolves a probes file; `file` is the path as given, and problems name it. */
 export async function loadConfig(file: string, overrides: ConfigOverrides, env: Record<string, string | undefined>): Promise<RunConfig> {
-  return parseConfig(await readConfigText(file), file, overrides, env);
+  const text = await readConfigText(file);
+  // Every regex sits under a `matches`, `notMatches` or `regex` key: only then is the engine loaded.
+  if (/matches|regex/i.test(text)) await loadPatternEngine();
+  return parseConfig(text, file, overrides, env);
 }
 
 /** Validates and resolves config text (loadConfig without the file system, for tests and the demo). */

@@ -2,10 +2,15 @@
 import type { RequestSpec } from '../config/types.js';
 import type { LookupFunction } from 'node:net';
 import type { FetchRequest } from '../http/redirects.js';
+import { originBoundHeaders } from '../secrets/origin-bound.js';
+import type { Redact } from '../secrets/redact.js';
 import { connectionOptions, type ConnectionOptions } from '../http/transport.js';
 
-/** Encodes the request body and adds the content type its form implies, unless one is set. */
-export function toFetchRequest(spec: RequestSpec): FetchRequest {
+/**
+ * Encodes the request body and adds the content type its form implies, unless one is set.
+ * `redact` tells which header values hold a secret: those are not carried across origins.
+ */
+export function toFetchRequest(spec: RequestSpec, redact: Redact = (text) => text): FetchRequest {
   const headers = { ...spec.headers };
   let body: string | undefined;
   const setType = (type: string) => {
@@ -35,6 +40,7 @@ export function toFetchRequest(spec: RequestSpec): FetchRequest {
     maxRedirects: spec.maxRedirects,
     maxBodySize: spec.maxBodySize,
     timeoutMs: spec.timeoutMs,
+    originBound: originBoundHeaders(spec.headers, redact),
     decompress: spec.reach.decompress,
     ...(spec.reach.basicAuth && { basicAuth: spec.reach.basicAuth }),
   };

@@ -4,6 +4,7 @@ import { Chalk } from 'chalk';
 import { z } from 'zod';
 import { SURFACES, type Surface } from '../model/surface.js';
 import { formatMs } from './describe.js';
+import { escapeTerminal } from './escape.js';
 import { table } from './table.js';
 import { percent } from './verdict.js';
 
@@ -105,7 +106,8 @@ export function renderHistory(runs: HistoryRun[], options: { color: boolean; ski
     const rate = (s: Surface) => (summary.surfaces[s].probes > 0 ? percent(summary.surfaces[s].failureRate) : '-');
     t.push([
       when(run.startedAt),
-      ...(withVantage ? [run.vantage ?? '-'] : []),
+      // A record file is outside text: its vantage must not drive the terminal.
+      ...(withVantage ? [run.vantage === null ? '-' : escapeTerminal(run.vantage)] : []),
       word === 'PASS' ? c.green(word) : c.red(word),
       `${summary.failed}/${summary.probes}`,
       rate('api'),

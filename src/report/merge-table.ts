@@ -4,6 +4,7 @@ import { Chalk } from 'chalk';
 import { SURFACES } from '../model/surface.js';
 import { agreementLine, type MergedReport, type VantageProbe } from '../analysis/merge.js';
 import { formatMs } from './describe.js';
+import { terminalSafe } from './escape.js';
 import { table } from './table.js';
 import { percent } from './verdict.js';
 
@@ -13,7 +14,9 @@ export interface MergeRenderOptions {
   quiet?: boolean;
 }
 
-export function renderMerge(report: MergedReport, { color, quiet }: MergeRenderOptions): string {
+export function renderMerge(unsafe: MergedReport, { color, quiet }: MergeRenderOptions): string {
+  // Vantage names and messages come from other machines' reports: they must not drive the terminal.
+  const report = terminalSafe(unsafe);
   const c = new Chalk({ level: color ? 1 : 0 });
   if (quiet) return `${verdictLine(report, c)}\n`;
   const probed = SURFACES.filter((s) => report.surfaces[s].state !== 'unprobed');

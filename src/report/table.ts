@@ -7,6 +7,7 @@ import { SURFACES } from '../model/surface.js';
 import type { ProbeResult, RunResult } from '../model/result.js';
 import type { ErrorGroup } from '../model/counts.js';
 import { describeChain, describeExcerpt, describeFailure, formatMs } from './describe.js';
+import { terminalSafe } from './escape.js';
 import { failureRows, MAX_FAILURE_ROWS, topClasses, truncate } from './failure-rows.js';
 import type { RenderOptions, Reporter } from './reporter.js';
 import { percent, verdictLine } from './verdict.js';
@@ -184,7 +185,9 @@ function lagWarning({ timingConfidence: { distorted, eventLoopDelayMs: lag } }: 
 }
 
 export const tableReporter: Reporter = {
-  render(result: RunResult, options: RenderOptions): string {
+  render(unsafe: RunResult, options: RenderOptions): string {
+    // Server text must not drive the terminal: only upprobe's own colours do.
+    const result = terminalSafe(unsafe);
     const c = new Chalk({ level: options.color ? 1 : 0 });
     // Two spaces between columns read best; on a narrow terminal (80 columns) one space keeps
     // each row on one line. The failures table fits itself by shortening its messages.
@@ -196,5 +199,5 @@ export const tableReporter: Reporter = {
 };
 
 export const quietReporter: Reporter = {
-  render: (result) => `${verdictLine(result)}\n`,
+  render: (result) => `${verdictLine(terminalSafe(result))}\n`,
 };

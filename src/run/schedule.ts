@@ -19,6 +19,8 @@ export interface TaskSource {
 
 interface Cursor {
   iterator: AsyncIterator<PlannedTask> | Iterator<PlannedTask>;
+  /** Its source has no task left: skipped by scans, and dropped from the list in batches. */
+  done: boolean;
   record(outcome: SampleOutcome): void;
   /** A task pulled while its host was full: it starts before anything else of this probe. */
   parked: HostLimitedTask | null;
@@ -35,7 +37,10 @@ interface Job {
 
 /** Runs every task of every source with at most `concurrency` in flight; stops early on interrupt. */
 export async function schedule(sources: TaskSource[], concurrency: number, interrupt: AbortSignal): Promise<void> {
-  const cursors: Cursor[] = sources.map((s) => ({ iterator: iteratorOf(s.tasks), record: (o: SampleOutcome) => s.record(o), parked: null, pulling: false }));
+  let cursors: Cursor[] = sources.map((s) => ({ iterator: iteratorOf(s.tasks), record: (o: SampleOutcome) => s.record(o), done: false, parked: null, pulling: false }));
+  /** Cursors in `cursors` that are done: the list is rebuilt without them once they are half of it. */
+  let finished = 0;
+  const live = () => cursors.length - finished;
   const perHost = new Map<string, number>();
   let turn = 0;
 
@@ -67,11 +72,17 @@ export async function schedule(sources: TaskSource[], concurrency: number, inter
     changed();
   };
 
-  /** One round-robin pass: a job that may start now, 'wait' if none can yet, null when all is done. */
+  /**
+   * One round-robin pass: a job that may start now, 'wait' if none can yet, null when all is done.
+   * Usually the first cursor looked at has a task, so a pass costs O(1), not O(probes): the list is
+   * walked by index (never copied), and a finished cursor is marked, not spliced out.
+   */
   const scan = async (): Promise<Job | 'wait' | null> => {
-    const first = cursors.length === 0 ? 0 : turn % cursors.length;
-    for (const cursor of [...cursors.slice(first), ...cursors.slice(0, first)]) {
-      if (!cursors.includes(cursor)) continue; // finished while this pass awaited another cursor
+    const list = cursors; // a pass keeps the list it started with, even if it is rebuilt meanwhile
+    const first = list.length === 0 ? 0 : turn % list.length;
+    for (let k = 0; k < list.length; k++) {
+      const cursor = list[(first + k) % list.length];
+      if (!cursor || cursor.done) continue; // finished, maybe while this pass awaited another cursor
       if (cursor.parked) {
         if (!fits(cursor.parked)) continue;
         const task = cursor.parked;
@@ -91,14 +102,24 @@ export async function schedule(sources: TaskSource[], concurrency: number, inter
         changed();
       }
       if (next.done) {
-        const index = cursors.indexOf(cursor);
-        if (index >= 0) cursors.splice(index, 1);
+        retire(cursor);
         continue;
       }
       if (typeof next.value === 'function' || fits(next.value)) return start(next.value, cursor);
       cursor.parked = next.value;
     }
-    return cursors.length === 0 ? null : 'wait';
+    return live() === 0 ? null : 'wait';
+  };
+
+  /** Marks a cursor done; rebuilding the list once half of it is done keeps retiring linear overall. */
+  const retire = (cursor: Cursor) => {
+    if (cursor.done) return;
+    cursor.done = true;
+    finished++;
+    if (finished * 2 >= cursors.length) {
+      cursors = cursors.filter((c) => !c.done);
+      finished = 0;
+    }
   };
 
   // Workers start one at a time, one more each time a worker pulls a task from a source: never more

@@ -14,6 +14,8 @@ export function secretForms(value: string): string[] {
     new URLSearchParams({ s: value }).toString().slice(2),
     JSON.stringify(value).slice(1, -1),
     Buffer.from(value.trim(), 'utf8').toString('latin1'),
+    // A host name comes back lowercased by the URL parser (`https://Admin.Example/` → `admin.example`).
+    value.trim().toLowerCase(),
   ]);
   // How the URL parser encodes it in a path, a query or an opaque URL (`javascript:…`), to the end
   // of the URL (a "?" or "#" in the secret starts the query or fragment, encoded differently, but

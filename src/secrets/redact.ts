@@ -2,6 +2,7 @@
 // A secret can appear encoded (inside JSON, in a URL, in a form body) or escaped by a reporter
 // (XML, Markdown, Prometheus labels: the escapes the output boundary hands in), so each of those
 // forms is masked too. The redactor is a value handed to whoever writes: no module holds one.
+import { secretPattern } from './patterns.js';
 
 /** Masks secrets in one string. */
 export type Redact = (text: string) => string;
@@ -44,30 +45,41 @@ function patternRedact(secrets: readonly string[], escapes: readonly Escape[]): 
     for (const escape of escapes) forms.add(escape(secret));
   }
   if (forms.size === 0) return (text) => text;
-  // Longest first, so a secret that contains another is masked whole.
-  const alternatives = [...forms].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  // Longest first, so a secret that contains another is masked whole; each form in every encoding
+  // an echo may use (patterns.ts).
+  const alternatives = [...new Set([...forms].sort((a, b) => b.length - a.length).map(secretPattern))];
   const pattern = new RegExp(alternatives.join('|'), 'g');
   return (text) => text.replace(pattern, MASK);
 }
 
 /**
- * The one walker: a copy of a plain value (objects, arrays) with every string redacted; other
- * objects (Date, RegExp) are kept as they are. Reporters cut long strings to fit a column, and half
- * a secret cannot be recognised once cut: so a result is redacted before any reporter lays it out,
- * and a failure before it leaves its sample.
+ * Keys whose string values are never secret-bearing: the report's own closed vocabulary (class,
+ * kind, surface, phase, check…), names the probes file gives (ids, tags, steps, capture and
+ * header names, the vantage), and encoded data (a latency histogram). Masking them would not hide
+ * a secret, but a secret `api` would turn every `surface: "api"` into `***` and break what reads
+ * the report (counting by class, merging by probe id, history). Keys whose values are sometimes
+ * free text (`reason`: a TLS error quoting a host name; `code`) are masked like any other.
+ */
+const NOT_SECRET_BEARING = new Set([
+  'class', 'kind', 'surface', 'phase', 'check', 'source', 'state', 'layer', 'scope',
+  'id', 'tags', 'step', 'name', 'target', 'vantage', 'latencyHistogram',
+]);
+
+/**
+ * The one walker: a copy of a plain value (objects, arrays) with every string value redacted;
+ * keys, numbers, booleans and the strings under NOT_SECRET_BEARING keys are kept, and so are other
+ * objects (Date, RegExp). Values, not documents: a result is redacted before any reporter
+ * serialises it (so `"schemaVersion": 1` survives a secret `1`) or cuts a string to fit a column
+ * (half a secret cannot be recognised once cut), and a failure before it leaves its sample.
  */
 export function redactValue<T>(value: T, redact: Redact): T {
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return redact(v);
     if (Array.isArray(v)) return v.map(walk);
     if (typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype) {
-      return Object.fromEntries(Object.entries(v).map(([key, item]) => [key, walk(item)]));
+      return Object.fromEntries(Object.entries(v).map(([key, item]) => [key, NOT_SECRET_BEARING.has(key) ? item : walk(item)]));
     }
     return v;
   };
   return walk(value) as T;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -3,11 +3,13 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { waitLimitMs, withFileLock } from '../../src/sinks/files/file-lock.js';
+import { BIN } from '../helpers/cli.js';
 
 /**
  * The child processes run the real appendWhole: src/sinks/files/write.ts bundled on its own (dist/ holds
@@ -61,6 +63,32 @@ describe('appendWhole', () => {
     utimesSync(`${path}.lock`, old, old);
     expect(await writer(path, 0, 1, 10)).toBe(0);
     expect(readFileSync(path, 'utf8').split('\n')).toHaveLength(2);
+    expect(existsSync(`${path}.lock`)).toBe(false);
+  });
+
+  // Issue 15, item 3: a lock left by a dead writer made the next run wait 10 s, exit 2 and lose its
+  // record: the PID in the lock was never checked, and the wait was shorter than the staleness limit.
+  it('takes over at once a fresh lock whose writer is no longer running', async () => {
+    const dead = spawn(process.execPath, ['-e', '0']);
+    await once(dead, 'exit');
+    const dir = mkdtempSync(join(tmpdir(), 'upprobe-append-'));
+    const probes = join(dir, 'probes.yaml');
+    writeFileSync(probes, 'version: 1\nprobes:\n  - { id: a, kind: http, surface: api, request: { url: "http://127.0.0.1:1/" } }\n');
+    const record = join(dir, 'history.ndjson');
+    writeFileSync(`${record}.lock`, `${dead.pid} ${hostname()}\n`);
+    const run = spawn(process.execPath, [BIN, 'run', probes, '--record', record, '-q'], { stdio: 'ignore' });
+    const [code] = (await once(run, 'exit')) as [number | null];
+    expect(code).toBe(1); // the probe failed (nothing listens on port 1); the record was still written
+    expect(readFileSync(record, 'utf8').split('\n')).toHaveLength(2);
+    expect(existsSync(`${record}.lock`)).toBe(false);
+  });
+
+  it('waits for a live holder until its lock is stale, then takes it over', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'upprobe-append-')), 'history.ndjson');
+    // Held by this very process as seen from the lock (alive): only staleness can free it.
+    writeFileSync(`${path}.lock`, `${process.pid} ${hostname()}\n`);
+    expect(waitLimitMs(300)).toBeGreaterThan(300);
+    expect(withFileLock(path, () => 'appended', { staleMs: 300 })).toBe('appended');
     expect(existsSync(`${path}.lock`)).toBe(false);
   });
 });

@@ -66,6 +66,22 @@ describe('interpolate with the environment lookup', () => {
     expect(result.value).toBe('bob:${csrf}:$${x}');
     expect(interpolate(result.value, () => ({ value: 'C', secret: false })).value).toBe('bob:C:${x}');
   });
+
+  // Issue 15, item 14: a secret ending in `$` before a capture used to read as `$${n}`, a literal.
+  it('keeps a capture after a value ending in $ a reference for the later pass', () => {
+    const dollar = (name: string): Substitution => (name === 'secret.P' ? { value: 'pa$', secret: true } : 'keep');
+    const first = interpolate('${secret.P}${n}', dollar, { output: 'template' });
+    expect(first.problems).toEqual([]);
+    expect(interpolate(first.value, () => ({ value: '42', secret: false })).value).toBe('pa$42');
+    // A value ending in `$` before literal text starting with `{` stays text too.
+    const braces = interpolate('${secret.P}{x}${n}', dollar, { output: 'template' });
+    expect(interpolate(braces.value, () => ({ value: '1', secret: false })).value).toBe('pa${x}1');
+  });
+
+  it('reads ${$} as a literal $, so a $ can stand right before a reference', () => {
+    expect(interpolate('${$}${env.USER_NAME}', lookup).value).toBe('$bob');
+    expect(interpolate('cost: ${$}5', lookup)).toMatchObject({ value: 'cost: $5', problems: [] });
+  });
 });
 
 describe('secret names', () => {

@@ -1,5 +1,6 @@
 // Defaults merge in SPEC's order: built-in < file defaults < probe < flags.
 import { describe, expect, it } from 'vitest';
+import { Pattern } from '../../src/config/pattern.js';
 import { USER_AGENT } from '../../src/version.js';
 import { httpProbes, lines, load, onlyProbe, withProbe } from './helpers.js';
 
@@ -159,10 +160,11 @@ describe('values', () => {
         { path: '$.n', check: { op: 'equals', value: [1, 2] } },
       ],
       headers: [
-        { name: 'content-type', check: { op: 'matches', value: /json$/ } },
+        { name: 'content-type', check: { op: 'matches', value: expect.any(Pattern) as unknown } },
         { name: 'x-count', check: { op: 'equals', value: '2' } },
       ],
     });
+    expect(probe.expect.headers?.[0]?.check).toMatchObject({ value: { source: 'json$' } });
   });
 
   it('accepts a single status and a single class', () => {

@@ -74,7 +74,22 @@ describe('problem positions', () => {
 
   it('a regex that does not compile', () => {
     const text = withProbe('    request: { url: /x }', '    expect:', '      body: { matches: "a(b" }');
-    expect(problemsOf(text)).toEqual(['probes.yaml:9:24: probes[0].expect.body.matches: invalid regular expression "a(b": Unterminated group']);
+    expect(problemsOf(text)).toEqual(['probes.yaml:9:24: probes[0].expect.body.matches: invalid regular expression "a(b": missing closing ): `a(b`']);
+  });
+
+  // Issue 15, item 7: regexes run on RE2 (linear time); what it cannot run is refused at load.
+  it('a regex RE2 cannot run (a backreference, a lookahead), wherever it is', () => {
+    const text = withProbe(
+      '    request: { url: /x }',
+      '    expect:',
+      "      body: { matches: '(a)\\1' }",
+      "      headers: { etag: { matches: '(?=x)y' }, x-a: { matches: '(?<a>x)\\k<a>' }, x-b: { matches: '\\\\k<a>' } }",
+    );
+    expect(problemsOf(text)).toEqual([
+      'probes.yaml:9:24: probes[0].expect.body.matches: invalid regular expression "(a)\\\\1": invalid escape sequence: `\\1` (regexes run on RE2: no backreferences or lookahead)',
+      'probes.yaml:10:35: probes[0].expect.headers.etag.matches: invalid regular expression "(?=x)y": invalid or unsupported Perl syntax: `(?=` (regexes run on RE2: no backreferences or lookahead)',
+      'probes.yaml:10:63: probes[0].expect.headers.x-a.matches: invalid regular expression "(?<a>x)\\\\k<a>": invalid escape sequence: `\\k<` (regexes run on RE2: no backreferences or lookahead)',
+    ]);
   });
 
   it('a bad JSON path points at the path', () => {

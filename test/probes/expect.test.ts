@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { checkLatency, checkResponse } from '../../src/probes/expect.js';
 import type { ExchangeResponse } from '../../src/http/exchange.js';
+import { Pattern } from '../../src/config/pattern.js';
+
+/** A pattern as the loader compiles it. */
+function re(source: string): Pattern {
+  const pattern = Pattern.compile(source);
+  if (!(pattern instanceof Pattern)) throw new Error(pattern.error);
+  return pattern;
+}
 
 function response(status: number, body: string, headers: Record<string, string> = {}): ExchangeResponse {
   return { status, statusText: '', headers, body: Buffer.from(body) };
@@ -30,8 +38,8 @@ describe('body, json and header expectations', () => {
   it('checks body contains and matches', () => {
     expect(checkResponse({ body: { contains: 'items' } }, response(200, '{"items":[]}'), true)).toBeNull();
     expect(checkResponse({ body: { contains: 'nope' } }, response(200, 'hello'), true)).toMatchObject({ class: 'assertion', check: 'body', actual: 'hello' });
-    expect(checkResponse({ body: { matches: /^hel+o$/ } }, response(200, 'hello'), true)).toBeNull();
-    expect(checkResponse({ body: { matches: /^x/ } }, response(200, 'hello'), true)).toMatchObject({ check: 'body' });
+    expect(checkResponse({ body: { matches: re('^hel+o$') } }, response(200, 'hello'), true)).toBeNull();
+    expect(checkResponse({ body: { matches: re('^x') } }, response(200, 'hello'), true)).toMatchObject({ check: 'body' });
   });
 
   it('checks JSON paths: equals, exists, contains, matches, and a body that is not JSON', () => {
@@ -41,7 +49,7 @@ describe('body, json and header expectations', () => {
     expect(ok([{ path: '$.items', check: { op: 'exists', value: true } }])).toBeNull();
     expect(ok([{ path: '$.missing', check: { op: 'exists', value: false } }])).toBeNull();
     expect(ok([{ path: '$.items', check: { op: 'contains', value: 2 as unknown as string } }])).toBeNull();
-    expect(ok([{ path: '$.user.name', check: { op: 'matches', value: /^a/ } }])).toBeNull();
+    expect(ok([{ path: '$.user.name', check: { op: 'matches', value: re('^a') } }])).toBeNull();
     expect(ok([{ path: '$.status', check: { op: 'equals', value: 'down' } }])).toMatchObject({
       class: 'assertion', check: 'json', target: '$.status', expected: 'equals "down"', actual: '"ok"',
     });
@@ -53,7 +61,7 @@ describe('body, json and header expectations', () => {
 
   it('checks headers case-insensitively by their lowercased name', () => {
     const res = response(200, '', { 'content-type': 'application/json' });
-    expect(checkResponse({ headers: [{ name: 'content-type', check: { op: 'matches', value: /json/ } }] }, res, true)).toBeNull();
+    expect(checkResponse({ headers: [{ name: 'content-type', check: { op: 'matches', value: re('json') } }] }, res, true)).toBeNull();
     expect(checkResponse({ headers: [{ name: 'x-missing', check: { op: 'exists', value: true } }] }, res, true)).toMatchObject({
       check: 'header', target: 'x-missing',
     });

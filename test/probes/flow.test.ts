@@ -308,3 +308,39 @@ probes:
     expect(received).toEqual(['a.test/start (none)', 'a.test/next one=1', 'b.test/land (none)', 'a.test/final one=1; two=2', 'b.test/echo bee=1']);
   });
 });
+
+// Issue 15, item 14: `${secret.P}${n}` with a secret ending in `$` left `${n}` unfilled.
+describe('a secret ending in $ right before a capture', () => {
+  it('fills the capture in a header, a form field and the url', async () => {
+    const seen: { url?: string; token?: string; body?: string } = {};
+    const s = await server((req, res, body) => {
+      if (req.url === '/start') return res.end('n=42;');
+      Object.assign(seen, { url: req.url, token: req.headers['x-token'], body });
+      res.end('ok');
+    });
+    const probe = await runFlow(
+      `version: 1
+defaults: { baseUrl: "${s.url}" }
+probes:
+  - id: f
+    kind: flow
+    surface: api
+    steps:
+      - id: start
+        request: { url: /start }
+        capture: { n: { regex: 'n=(\\d+);' } }
+      - id: use
+        request:
+          method: POST
+          url: "/use/\${secret.P}\${n}"
+          headers: { x-token: "\${secret.P}\${n}" }
+          form: { v: "\${secret.P}\${n}" }
+`,
+      { env: { P: 'pa$' } },
+    );
+    expect(probe.failedSamples, JSON.stringify(probe.errors)).toBe(0);
+    expect(seen.token).toBe('pa$42');
+    expect(seen.body).toBe('v=pa%2442');
+    expect(seen.url).toBe('/use/pa$42');
+  });
+});

@@ -122,3 +122,41 @@ describe('interleaveByHost', () => {
     ]);
   });
 });
+
+// Issue 15, item 8: hostile pages.
+describe('hostile pages', () => {
+  it('ignores a <base href> with a javascript: or data: URL, as the HTML standard does', () => {
+    expect(hrefs('<base href="javascript:alert(1)"><a href="/a">a</a><a href="b">b</a>').links).toEqual([
+      'https://site.test/a',
+      'https://site.test/blog/b',
+    ]);
+    expect(hrefs('<base href="data:text/html,x"><a href="c">c</a>').links).toEqual(['https://site.test/blog/c']);
+  });
+
+  it('counts links longer than 8 KiB as invalid, without resolving 8,000 of them against a 64 KiB base', () => {
+    const base = `https://site.test/${'b'.repeat(64 * 1024)}/`;
+    const links = Array.from({ length: 8000 }, (_, i) => `<a href="p${i}">x</a>`).join('');
+    const short = '<a href="https://other.test/ok">ok</a><a href="/root">r</a><a href="//cdn.test/c">c</a>';
+    const { links: kept, counts } = hrefs(`<base href="${base}">${links}${short}`);
+    expect(kept).toEqual(['https://other.test/ok', 'https://site.test/root', 'https://cdn.test/c']);
+    expect(counts).toMatchObject({ found: 8003, invalid: 8000, duplicates: 0 });
+  });
+
+  it('reads links at any depth of 93,000 unclosed elements', () => {
+    const html = `${'<div>'.repeat(93_000)}<a href="/deep">x</a>${'</span>'.repeat(1000)}<img src="/after.png">`;
+    expect(extractReferences(html, LINK_ELEMENTS).references).toEqual(['/deep', '/after.png']);
+  });
+});
+
+describe('the work one page can cause', () => {
+  it('resolves relative references against a long base within a budget; the rest are over the limit', () => {
+    const base = `https://site.test/${'b'.repeat(8000)}/`;
+    const html = `<base href="${base}">${Array.from({ length: 20_000 }, (_, i) => `<a href=../x${i}/..>x</a>`).join('')}`;
+    const { links, counts } = hrefs(html, undefined, 1_000_000);
+    // Every one resolves to the base's parent directory: one link, then duplicates, until the budget is spent.
+    expect(links).toHaveLength(1);
+    expect(counts.found).toBe(20_000);
+    expect(counts.duplicates + counts.overLimit + links.length).toBe(20_000);
+    expect(counts.overLimit).toBeGreaterThan(10_000);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LatencyHistogram } from '../../src/run/latency-histogram.js';
+import { newHistogram, percentileMs } from '../../src/analysis/hdr.js';
+import { EXACT_VALUES, LatencyHistogram } from '../../src/run/latency-histogram.js';
 import { ProbeStats, MAX_ERROR_GROUPS } from '../../src/run/probe-stats.js';
 import { emptyPhases } from '../../src/model/timings.js';
 
@@ -32,6 +33,23 @@ describe('LatencyHistogram', () => {
 
   it('has no summary before a sample', () => {
     expect(new LatencyHistogram().summary()).toBeNull();
+  });
+
+  // Issue 15, item 16: the first values are kept exactly (no histogram allocated for a one-sample
+  // probe); the percentiles are the ones HDR gives for the same values, before and after.
+  it('gives exactly the percentiles HDR gives, before and after the histogram is made', () => {
+    for (const count of [1, 2, 7, EXACT_VALUES, EXACT_VALUES + 1, 3 * EXACT_VALUES]) {
+      const values = Array.from({ length: count }, (_, i) => 0.4 + ((i * 37) % 101) * 3.3 + (i % 5) * 200);
+      const ours = new LatencyHistogram();
+      const hdr = newHistogram();
+      for (const ms of values) {
+        ours.record(ms);
+        hdr.recordValue(Math.max(1, Math.round(ms * 1000)));
+      }
+      const [min, max] = [Math.min(...values), Math.max(...values)];
+      for (const p of [0, 1, 50, 90, 95, 99, 99.9, 100]) expect(ours.percentile(p), `${count} values, p${p}`).toBe(percentileMs(hdr, p, min, max));
+      expect(ours.total).toEqual({ count, sumMs: expect.closeTo(values.reduce((a, b) => a + b, 0), 6) as number });
+    }
   });
 });
 

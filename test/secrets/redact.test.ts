@@ -65,3 +65,46 @@ describe('secret forms as a server or a URL parser gives them back', () => {
     expect(redact(text)).toContain('***');
   });
 });
+
+// Issue 15, item 6: the forms other encoders give a secret back were not masked.
+describe('echo forms from other encoders', () => {
+  const secret = `it's "é"&/<*>`;
+  const redact = createRedactor(secretForms(secret), REPORT_ESCAPES);
+  const cases: [string, string][] = [
+    ['numeric HTML entities, decimal (Go html/template)', 'it&#39;s &#34;é&#34;&amp;/&lt;*&gt;'],
+    ['numeric HTML entities, hex (Python html.escape, React)', 'it&#x27;s &quot;é&quot;&amp;/&lt;*&gt;'],
+    ['numeric HTML entities with leading zeros (PHP)', 'it&#039;s &quot;é&quot;&amp;/&lt;*&gt;'],
+    ['every character as an entity', 'it&#x27;s&#x20;&#x22;&#xE9;&#x22;&#x26;&#x2F;&#x3C;&#x2A;&#x3E;'],
+    ['JSON escapes: \\u0026, \\/ and \\u00e9', 'it\\u0027s \\"\\u00e9\\"\\u0026\\/\\u003c*\\u003e'],
+    ['JSON escapes in upper-case hex', 'it\\u0027s \\"\\u00E9\\"\\u0026\\/\\u003C*\\u003E'],
+    ['lowercase percent-encoding', "it's%20%22%c3%a9%22%26%2f%3c*%3e"],
+    ['strict RFC 3986 percent-encoding (! \' ( ) * encoded too)', 'it%27s%20%22%C3%A9%22%26%2F%3C%2A%3E'],
+  ];
+  it.each(cases)('%s', (_name, echoed) => {
+    expect(redact(`echo: ${echoed}!`)).toBe('echo: ***!');
+  });
+
+  it('a secret host name, lowercased by the URL parser', () => {
+    const host = createRedactor(secretForms('Internal-Admin.Example'));
+    expect(host(new URL('https://Internal-Admin.Example/x').href)).toBe('https://***/x');
+  });
+
+  it('masks no more than the secret', () => {
+    expect(createRedactor(secretForms('a&b'))('a&c ab a+b a&amp;b')).toBe('a&c ab a+b ***');
+  });
+});
+
+// Issue 15, item 2: values, not documents.
+describe('redactValue keeps the report vocabulary and names', () => {
+  it('masks free text but not a class, kind, surface, id or number that equals a secret', () => {
+    const failure = { class: 'reset', phase: 'ttfb', code: 'ECONNRESET', note: 'reset by peer', n: 1 };
+    const probe = { id: 'api', kind: 'http', surface: 'api', tags: ['api'], message: 'api said no' };
+    expect(redactValue(failure, createRedactor(['reset']))).toEqual({ class: 'reset', phase: 'ttfb', code: 'ECONNRESET', note: '*** by peer', n: 1 });
+    expect(redactValue(probe, createRedactor(['api']))).toEqual({ id: 'api', kind: 'http', surface: 'api', tags: ['api'], message: '*** said no' });
+  });
+
+  it('masks a TLS reason, which may quote a secret host name', () => {
+    const tls = { class: 'tls', code: 'ERR_TLS_CERT_ALTNAME_INVALID', reason: "Host: admin.example. is not in the cert's altnames" };
+    expect(redactValue(tls, createRedactor(secretForms('Admin.Example'))).reason).toBe("Host: ***. is not in the cert's altnames");
+  });
+});

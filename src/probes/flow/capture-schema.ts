@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { booleanField, regexField, textField } from '../../config/fields.js';
 import type { Report } from '../../config/issues.js';
 import { parseJsonPath } from '../../config/jsonpath.js';
+import type { Pattern } from '../../config/pattern.js';
 import type { DataPath } from '../../config/positions.js';
 
 /** Where a flow step reads a value from: the final response's body, headers, or the cookie jar. */
 export type CaptureSource =
-  | { from: 'regex'; pattern: RegExp }
+  | { from: 'regex'; pattern: Pattern }
   | { from: 'json'; path: string }
   | { from: 'header'; name: string }
   | { from: 'cookie'; name: string };
@@ -25,11 +26,6 @@ export interface CaptureSpec {
 const CAPTURE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const SOURCES = ['regex', 'json', 'header', 'cookie'] as const;
-
-/** How many capturing groups a regex has (a regex that can match "" tells, through its match). */
-function groupCount(pattern: RegExp): number {
-  return (new RegExp(`${pattern.source}|`).exec('')?.length ?? 1) - 1;
-}
 
 const captureEntrySchema = z
   .strictObject({
@@ -49,7 +45,7 @@ const captureEntrySchema = z
     if (given.length > 1) return issue(`use only one of ${SOURCES.join(', ')} (found ${given.join(' and ')})`, [given[1] ?? '']);
     let source: CaptureSource;
     if (entry.regex !== undefined) {
-      if (groupCount(entry.regex) === 0) return issue('the regex needs a capturing group: the value is its first group, e.g. value="([^"]+)"', ['regex']);
+      if (entry.regex.groupCount === 0) return issue('the regex needs a capturing group: the value is its first group, e.g. value="([^"]+)"', ['regex']);
       source = { from: 'regex', pattern: entry.regex };
     } else if (entry.json !== undefined) {
       const parsed = parseJsonPath(entry.json);

@@ -6,6 +6,7 @@ import type { ExchangeResponse } from '../../http/exchange.js';
 import { headerValue } from '../../http/redirects.js';
 import type { Failure } from '../../model/failure.js';
 import { cookieFor } from './cookie-jar.js';
+import { parseJsonBody } from '../json-body.js';
 
 /** What one sample has captured so far, and which of those values must never be shown. */
 export interface CapturedValues {
@@ -41,15 +42,12 @@ export async function captureAll(
 async function readCapture(source: CaptureSource, response: ExchangeResponse, url: URL, jar: CookieJar): Promise<string | undefined> {
   switch (source.from) {
     case 'regex':
-      return source.pattern.exec(response.body.toString('utf8'))?.[1];
+      return source.pattern.firstGroup(response.body.toString('utf8'));
     case 'json': {
-      let document: unknown;
-      try {
-        document = JSON.parse(response.body.toString('utf8'));
-      } catch {
-        return undefined;
-      }
-      const found = evaluateJsonPath(document, source.path);
+      // A body that is not JSON, or nested too deeply to walk (json-body.ts), has nothing to capture.
+      const parsed = parseJsonBody(response.body.toString('utf8'));
+      if ('problem' in parsed) return undefined;
+      const found = evaluateJsonPath(parsed.document, source.path);
       if (!found.found) return undefined;
       return typeof found.value === 'string' ? found.value : JSON.stringify(found.value);
     }

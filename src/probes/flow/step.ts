@@ -39,16 +39,19 @@ export async function runStep(step: FlowStep, state: FlowState, pool: Connection
   const filled = fillRequest(step.request, state.captured.values);
   if ('failure' in filled) return { latencyMs: null, phases: emptyPhases(), failure: located(filled.failure, step.request.url) };
 
-  const request = toFetchRequest(filled);
+  const request = toFetchRequest(filled, redact);
   const result = await fetchFollowingRedirects(pool, request, cookieHooks(state.jar, request.url), interrupt);
   const { httpVersion, tls } = result;
   if (!result.ok) return { latencyMs: null, phases: result.timings, failure: located(result.failure, result.url.href), httpVersion, tls };
 
+  // Captures are read first, so that a `secret: true` value is registered (and masked by `redact`)
+  // before an expectation of this same step quotes the response it came from.
+  const captureFailure = await captureAll(step.captures, result.response, result.url, state.jar, state.captured);
   // SPEC precedence: a failed expectation beats a missing capture, which beats being slow.
   const failure =
     checkExpiry(step.expect, tls) ??
     checkResponse(step.expect, result.response, request.followRedirects, redact) ??
-    (await captureAll(step.captures, result.response, result.url, state.jar, state.captured)) ??
+    captureFailure ??
     checkLatency(step.expect, result.ms);
   return { latencyMs: result.ms, phases: result.timings, failure: failure && located(failure, result.url.href), httpVersion, tls, answer: result.response };
 }

@@ -11,7 +11,7 @@ export const httpRunner: ProbeRunner<HttpProbe> = {
   plan(probe: HttpProbe, ctx: RunContext): ProbePlan {
     const options = connectionOptionsOf(probe.request, ctx.lookup);
     const shared = probe.reuseConnections ? new ConnectionPool(options) : null;
-    const request = toFetchRequest(probe.request);
+    const request = toFetchRequest(probe.request, ctx.redact);
 
     const sample: SampleTask = async () => {
       const pool = shared ?? new ConnectionPool(options);

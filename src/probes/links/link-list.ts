@@ -16,6 +16,21 @@ export interface LinkList {
   counts: Omit<LinkCounts, 'page'>;
 }
 
+/**
+ * A link longer than this is counted invalid, not requested: servers refuse request lines of
+ * about this size (nginx and Apache at 8 KiB), and V8 hashes a string of more than 16,383
+ * characters by its length alone, so a set of thousands of 64 KiB URLs (a hostile `<base href>`)
+ * would compare them all with each other.
+ */
+export const MAX_LINK_CHARS = 8 * 1024;
+
+/**
+ * Characters of base URL parsed to resolve a page's relative references (the URL parser reads
+ * the base again for each): a bound on the work one page can cause, ~0.2 s. A page past it has
+ * its remaining references counted `overLimit`, unchecked; real pages use a small fraction.
+ */
+export const RESOLVE_BUDGET_CHARS = 32 * 1024 * 1024;
+
 /** Collects `urls` (already absolute) then the page's references, up to `limit` distinct links. */
 export function collectLinks(urls: readonly string[], page: LoadedPage | null, limit: number): LinkList {
   const links: URL[] = [];
@@ -26,6 +41,8 @@ export function collectLinks(urls: readonly string[], page: LoadedPage | null, l
     url.hash = '';
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       counts.skipped++;
+    } else if (url.href.length > MAX_LINK_CHARS) {
+      counts.invalid++;
     } else if (seen.has(url.href)) {
       counts.duplicates++;
     } else {
@@ -40,18 +57,41 @@ export function collectLinks(urls: readonly string[], page: LoadedPage | null, l
     // The page was loaded already: a link back to it (`/`, `#top`) is not checked again.
     for (const self of [page.url, page.requested]) seen.add(withoutHash(self));
     const base = documentBase(page);
+    // `/x` and `//host/x` keep only the base's scheme and host: resolved against those alone, a
+    // long base path costs them nothing (the result is the same).
+    const root = URL.canParse('/', base) ? new URL('/', base).href : base;
+    // The same text resolves to the same link: counted a duplicate without resolving it again.
+    const texts = new Set<string>();
+    let budget = RESOLVE_BUDGET_CHARS;
     for (const reference of page.references) {
-      if (URL.canParse(reference, base)) add(new URL(reference, base));
-      else counts.invalid++;
+      if (texts.has(reference)) {
+        counts.duplicates++;
+        continue;
+      }
+      texts.add(reference);
+      const against = reference.startsWith('/') || reference.startsWith('\\') ? root : base;
+      if (reference.length > MAX_LINK_CHARS) counts.invalid++;
+      else if (URL.canParse(reference)) add(new URL(reference)); // absolute: the base plays no part
+      else if (against.length > MAX_LINK_CHARS) counts.invalid++; // relative to a base already too long
+      else if (links.length >= limit || budget < against.length) counts.overLimit++; // not checked anyway: not resolved either
+      else {
+        budget -= against.length;
+        if (URL.canParse(reference, against)) add(new URL(reference, against));
+        else counts.invalid++;
+      }
     }
   }
   return { links, counts };
 }
 
-/** HTML's document base URL: the first `<base href>`, resolved against the page, else the page. */
+/**
+ * HTML's document base URL: the first `<base href>`, resolved against the page, else the page.
+ * As the standard says, a base that does not parse or is a `data:` or `javascript:` URL is ignored.
+ */
 function documentBase(page: LoadedPage): string {
-  if (page.base !== null && URL.canParse(page.base, page.url.href)) return new URL(page.base, page.url.href).href;
-  return page.url.href;
+  if (page.base === null || !URL.canParse(page.base, page.url.href)) return page.url.href;
+  const base = new URL(page.base, page.url.href);
+  return base.protocol === 'data:' || base.protocol === 'javascript:' ? page.url.href : base.href;
 }
 
 function withoutHash(url: URL): string {

@@ -9,6 +9,7 @@ import type { Failure, SampleFailure } from '../../model/failure.js';
 import type { CheckedLink } from '../../model/links.js';
 import { roundMs } from '../../model/timings.js';
 import type { SampleAnswer, SampleOutcome } from '../../model/sample.js';
+import { originBoundHeaders, withoutHeaders } from '../../secrets/origin-bound.js';
 import { checkExpiry, checkFinalUrl, checkLatency, checkResponse } from '../expect.js';
 import { connectionOptionsOf } from '../request.js';
 import { extractReferences } from './html-links.js';
@@ -67,13 +68,18 @@ export const linksRunner: ProbeRunner<LinksProbe> = {
           return [...checked.values()];
         },
       };
+      // Credentials, Basic authentication and secret-holding headers were written for the page's
+      // origin: a link to another origin (any <img src> on the page) is requested without them.
+      // Without a page, each listed url was named on purpose and gets them.
+      const home = fromPage ? new URL(fromPage.url).origin : null;
       for (const url of interleaveByHost(links)) {
+        const ownOrigin = home === null || url.origin === home;
         yield {
           host: url.host,
           limit: probe.hostConcurrency,
           run: () =>
             withPool(async (pool) => {
-              const outcome = await checkLink(probe, url, pool, ctx);
+              const outcome = await checkLink(probe, url, ownOrigin, pool, ctx);
               checked.set(url.href, outcome.checked);
               return outcome.sample;
             }),
@@ -91,18 +97,24 @@ export const linksRunner: ProbeRunner<LinksProbe> = {
   },
 };
 
-function linkRequest(probe: LinksProbe, url: URL, maxBodySize: number): FetchRequest {
+/**
+ * The request for the page or a link. `ownOrigin` false (a link to another origin than the page's):
+ * without origin-bound headers (secrets/origin-bound.ts) and without Basic authentication.
+ */
+function linkRequest(probe: LinksProbe, url: URL, maxBodySize: number, ctx: RunContext, ownOrigin = true): FetchRequest {
   const { decompress, basicAuth } = probe.reach;
+  const bound = originBoundHeaders(probe.headers, ctx.redact ?? ((text) => text));
   return {
     url,
     method: 'GET',
-    headers: probe.headers,
+    headers: ownOrigin ? probe.headers : withoutHeaders(probe.headers, bound),
     followRedirects: true,
     maxRedirects: probe.maxRedirects,
     maxBodySize,
     timeoutMs: probe.timeoutMs,
+    originBound: bound,
     decompress,
-    ...(basicAuth && { basicAuth }),
+    ...(basicAuth && ownOrigin && { basicAuth }),
   };
 }
 
@@ -115,7 +127,7 @@ interface PageFailure {
 /** Loads the page and reads its references; the page's own failure (with its chain) otherwise. */
 async function loadPage(probe: LinksProbe, pageUrl: string, select: readonly LinkElement[], pool: ConnectionPool, ctx: RunContext): Promise<LoadedPage | PageFailure> {
   const requested = new URL(pageUrl);
-  const result = await fetchFollowingRedirects(pool, linkRequest(probe, requested, probe.maxBodySize), {}, ctx.interrupt);
+  const result = await fetchFollowingRedirects(pool, linkRequest(probe, requested, probe.maxBodySize, ctx), {}, ctx.interrupt);
   const failed = (failure: Failure): SampleFailure => ({ failure, url: requested.href, step: PAGE_STEP, hops: result.hops });
   if (!result.ok) {
     const { failure } = result;
@@ -132,8 +144,8 @@ async function loadPage(probe: LinksProbe, pageUrl: string, select: readonly Lin
 }
 
 /** One link: its whole redirect chain, checked at the end (a failure carries every hop), and its line in `checked`. */
-async function checkLink(probe: LinksProbe, url: URL, pool: ConnectionPool, ctx: RunContext): Promise<{ sample: SampleOutcome; checked: CheckedLink }> {
-  const request = { ...linkRequest(probe, url, LINK_BODY_BYTES), truncateBody: true };
+async function checkLink(probe: LinksProbe, url: URL, ownOrigin: boolean, pool: ConnectionPool, ctx: RunContext): Promise<{ sample: SampleOutcome; checked: CheckedLink }> {
+  const request = { ...linkRequest(probe, url, LINK_BODY_BYTES, ctx, ownOrigin), truncateBody: true };
   const result = await fetchFollowingRedirects(pool, request, {}, ctx.interrupt);
   const failed = (failure: Failure): SampleFailure => ({ failure, url: url.href, step: null, hops: result.hops });
   const { httpVersion, tls } = result;

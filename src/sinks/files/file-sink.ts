@@ -1,8 +1,8 @@
 // A report file: a reporter's text written to a path (or stdout), replaced atomically or appended.
-import { resolve } from 'node:path';
 import { REPORTERS, type ReporterName } from '../../report/registry.js';
 import { SinkUnusable, type Sink, type SinkOption, type SinkSource } from '../sink.js';
-import { appendWhole, checkWritable, readIfExists, writeFileAtomic, type WriteMode } from './write.js';
+import { destinationKey, inspectDestination } from './destination.js';
+import { appendWhole, readIfExists, writeFileAtomic, writeToStream, type WriteMode } from './write.js';
 
 export interface FileSinkSpec {
   source: SinkSource;
@@ -31,19 +31,29 @@ export function fileReport(spec: FileSinkSpec): SinkOption {
       return {
         origin,
         target: path,
-        key: path === '-' ? null : resolve(path),
+        // A device or FIFO may take several reports; two in one regular file would overwrite each other.
+        key: path === '-' ? null : destinationKey(path, spec.write),
         usesStdout: path === '-',
         carriesHistograms: spec.carriesHistograms === true,
         check: () => {
-          if (path !== '-') checkWritable(path, spec.write);
+          if (path !== '-') inspectDestination(path, spec.write);
         },
-        async deliver(result, { redact, render, stdout }) {
-          const previous = spec.carriesTotals && path !== '-' ? readIfExists(path) : null;
+        // The result was redacted value by value (secrets/redact.ts); the text is not masked again, so
+        // a secret `1` cannot turn `"schemaVersion": 1` or a Prometheus sample into `***`.
+        async deliver(result, { render, stdout }) {
           const reporter = await REPORTERS[spec.reporter]();
-          const text = redact(reporter.render(result, { ...render, color: false, previous }));
-          if (path === '-') stdout.write(text);
-          else if (spec.write === 'append') appendWhole(path, text);
-          else writeFileAtomic(path, text);
+          if (path === '-') {
+            stdout.write(reporter.render(result, { ...render, color: false, previous: null }));
+            return;
+          }
+          // Looked at again: what is at the path may have changed while the probes ran.
+          const destination = inspectDestination(path, spec.write);
+          // Only a regular file can be read back (a FIFO would wait for a writer forever).
+          const previous = spec.carriesTotals && destination.kind === 'file' && destination.existing ? readIfExists(destination.path) : null;
+          const text = reporter.render(result, { ...render, color: false, previous });
+          if (destination.kind === 'stream') writeToStream(destination.path, text, destination.fifo);
+          else if (spec.write === 'append') appendWhole(destination.path, text);
+          else writeFileAtomic(destination.path, text, destination.existing);
         },
       };
     },

@@ -1,39 +1,12 @@
 // Writing report files so that readers never see half of one: replaced atomically, or appended in
 // one write under a lock (two cron runs that overlap leave two whole records).
 import { randomBytes } from 'node:crypto';
-import { accessSync, closeSync, constants, fstatSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { SinkUnusable } from '../sink.js';
+import { chmodSync, chownSync, closeSync, constants, fstatSync, openSync, readFileSync, readSync, renameSync, type Stats, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { withFileLock } from './file-lock.js';
 
 /** How a file is written: replaced whole, or one record appended. */
 export type WriteMode = 'replace' | 'append';
-
-/**
- * Fails before anything is probed if a report could not be written where asked: the directory
- * must exist and be writable (a replaced file is renamed into it; an appended one has its lock
- * file there), and an existing file to append to must be writable.
- */
-export function checkWritable(path: string, mode: WriteMode): void {
-  const dir = dirname(resolve(path));
-  const kind = (p: string) => {
-    try {
-      return statSync(p).isDirectory() ? 'directory' : 'file';
-    } catch {
-      return 'missing';
-    }
-  };
-  if (kind(dir) !== 'directory') throw new SinkUnusable(`cannot write ${path}: directory ${dir} does not exist`);
-  const target = kind(path);
-  if (target === 'directory') throw new SinkUnusable(`cannot write ${path}: it is a directory`);
-  for (const needed of mode === 'append' && target === 'file' ? [dir, path] : [dir]) {
-    try {
-      accessSync(needed, constants.W_OK);
-    } catch {
-      throw new SinkUnusable(`cannot write ${path}: ${needed} is not writable`);
-    }
-  }
-}
 
 /**
  * Appends a record so that two overlapping runs (cron) leave two whole records: under a lock
@@ -63,12 +36,18 @@ function endsWithNewline(fd: number): boolean {
 
 /**
  * Writes a report file so that a reader (cron, a dashboard) sees the old file or the new one,
- * never half of one: write a temporary file beside it, then rename it into place.
+ * never half of one: write a temporary file beside it, then rename it into place. The new file
+ * keeps the mode (and, where allowed, the owner) of the one it replaces, as logrotate does: a
+ * 0600 report stays private. The temporary name is short, so any name the target can have fits.
  */
-export function writeFileAtomic(path: string, text: string): void {
-  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+export function writeFileAtomic(path: string, text: string, existing: Stats | null = null): void {
+  const temporary = join(dirname(path), `.upprobe-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   try {
-    writeFileSync(temporary, text);
+    writeFileSync(temporary, text, existing ? { mode: existing.mode & 0o7777 } : {});
+    if (existing) {
+      chmodSync(temporary, existing.mode & 0o7777); // the umask narrowed the mode given at creation
+      keepOwner(temporary, existing);
+    }
     renameSync(temporary, path);
   } catch (err) {
     try {
@@ -77,6 +56,45 @@ export function writeFileAtomic(path: string, text: string): void {
       // nothing to clean up
     }
     throw err;
+  }
+}
+
+function keepOwner(path: string, existing: Stats): void {
+  if (existing.uid === process.getuid?.() && existing.gid === process.getgid?.()) return;
+  try {
+    chownSync(path, existing.uid, existing.gid);
+  } catch {
+    // Only root may give a file away: the report is then ours, as any new file would be.
+  }
+}
+
+/**
+ * Writes a report into a device or FIFO as it is (it cannot be replaced, read back or locked).
+ * A FIFO no process is reading would block the run forever at open, so that is an error instead.
+ */
+export function writeToStream(path: string, text: string, fifo: boolean): void {
+  if (!fifo) {
+    writeFileSync(path, text, { flag: 'w' });
+    return;
+  }
+  let probe: number;
+  try {
+    probe = openSync(path, constants.O_WRONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    if (typeof err === 'object' && err !== null && 'code' in err && err.code === 'ENXIO') throw new Error('no process is reading this FIFO');
+    throw err;
+  }
+  try {
+    // A reader is there, so this open does not block; it is made before the probe closes, else
+    // the reader would see the end of its input. Blocking writes let a slow reader take its time.
+    const fd = openSync(path, constants.O_WRONLY);
+    try {
+      writeFileSync(fd, text);
+    } finally {
+      closeSync(fd);
+    }
+  } finally {
+    closeSync(probe);
   }
 }
 
