@@ -1,13 +1,15 @@
 // Two projects, both run by `npm test` (CONTRIBUTING.md, "Tests"):
 // - unit: in-process specs against real loopback servers; fast, run on every save.
 // - e2e: specs that spawn bin/upprobe.js (the built CLI), hostile servers, the demo, the bench smoke
-//   run, and the specs that drive Chromium or dependency-cruiser.
+//   run, and the specs that drive Chromium, dependency-cruiser, Prometheus, the Pushgateway,
+//   promtool or kubectl.
 // `npx vitest run --project unit` runs one of them.
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
  * The e2e project: spec folders whose files spawn the built CLI or misbehave at scale, and the
- * files that drive another program (Chromium for the HTML report, dependency-cruiser on fixtures).
+ * files that drive another program (Chromium for the HTML report, dependency-cruiser on fixtures,
+ * Prometheus and the Pushgateway for the pushes, promtool and kubectl for deploy/).
  */
 const E2E = [
   'test/cli/**/*.test.ts',
@@ -15,6 +17,9 @@ const E2E = [
   'test/bench/**/*.test.ts',
   'test/report/html.test.ts',
   'test/architecture.test.ts',
+  'test/deploy/**/*.test.ts',
+  'test/sinks/pushgateway.test.ts',
+  'test/sinks/remote-write.test.ts',
 ];
 
 export default defineConfig({

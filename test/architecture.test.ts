@@ -10,7 +10,9 @@ const CLI = fileURLToPath(new URL('../node_modules/dependency-cruiser/bin/depend
 const CONFIG = fileURLToPath(new URL('../.dependency-cruiser.cjs', import.meta.url));
 
 function cruise(cwd: string): { status: number | null; output: string } {
-  const run = spawnSync(process.execPath, [CLI, 'src', '--config', CONFIG], { cwd, encoding: 'utf8' });
+  // No colours: under CI=true dependency-cruiser's colour detection turns them on, and the
+  // highlighted lines no longer contain the plain text matched below.
+  const run = spawnSync(process.execPath, [CLI, 'src', '--config', CONFIG], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 

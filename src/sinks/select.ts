@@ -21,7 +21,8 @@ export function selectSinks(flags: object, env: Record<string, string | undefine
       if (value) sinks.push(option.create(value, option.source.env, setup));
       continue;
     }
-    const value = values[option.source.flag];
+    // Commander keeps `--push-gateway` as `pushGateway`.
+    const value = values[camelCase(option.source.flag)];
     const fromFile = option.fromSetup?.(setup);
     if (value === true || typeof value === 'string') sinks.push(option.create(value, `--${option.source.flag}`, setup));
     else if (fromFile !== undefined) sinks.push(option.create(fromFile, `${option.source.flag}.url in the probes file`, setup));
@@ -53,4 +54,8 @@ export async function deliverAll(result: RunResult, sinks: Sink[], ctx: DeliverC
     }
   }
   return problems;
+}
+
+function camelCase(flag: string): string {
+  return flag.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }

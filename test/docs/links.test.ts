@@ -42,7 +42,7 @@ function anchorsOf(path: string): Set<string> {
  * A link to one of them that does not exist yet is reported, not failed; delete an entry once its
  * page has landed, and this set once it is empty.
  */
-const PENDING_PAGES = new Set(['docs/diagnosis.md', 'docs/many-vantages.md']);
+const PENDING_PAGES = new Set(['docs/diagnosis.md']);
 
 /** Links that stay inside the repository: no scheme, no protocol-relative URL. */
 function relativeLinks(path: string): string[] {
