@@ -32,7 +32,7 @@ probes:
     const { code, stdout } = await runCli(['run', file]);
     expect(code).toBe(1);
     expect(stdout).toMatch(/down .*connect×1/);
-    expect(stdout).toMatch(/FAIL 1\/1 probes failing · api down in the network · exit 1/);
+    expect(stdout).toMatch(/FAIL 1\/1 probes failing · api 100% of samples failing · api down in the network · exit 1/);
     expect(stdout).toMatch(/diagnosis {2}api {5}DOWN in the network — 1 of 1 samples \(down\): connection refused/);
   });
 
@@ -65,7 +65,7 @@ probes:
     const file = probesFile(`version: 1\nprobes:\n  - { id: a, kind: http, surface: web, request: { url: "${s.url}/" } }\n`);
     const { code, stdout } = await runCli(['run', file, '-q']);
     expect(code).toBe(0);
-    expect(stdout.trim().split('\n')).toEqual(['PASS 1/1 probes passing · web up · exit 0']);
+    expect(stdout.trim().split('\n')).toEqual(['PASS 1/1 probes passing · web 0% of samples failing · web up · exit 0']);
   });
 
   it('never prints a secret, even when the server echoes it back everywhere', async () => {
