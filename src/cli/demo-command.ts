@@ -15,7 +15,18 @@ export async function demoCommand(flags: RunFlags & { scenario?: string }, outpu
   try {
     process.stderr.write(`upprobe demo: built-in target, scenario ${scenario}, at ${target.url}\n\n`);
     // The shipped login flow signs in with UPPROBE_USER / UPPROBE_PASSWORD: the target's demo account unless set.
-    const env = { ...process.env, UPPROBE_USER: process.env.UPPROBE_USER ?? DEMO_USER, UPPROBE_PASSWORD: process.env.UPPROBE_PASSWORD ?? DEMO_PASSWORD };
+    const env = {
+      ...process.env,
+      UPPROBE_USER: process.env.UPPROBE_USER ?? DEMO_USER,
+      UPPROBE_PASSWORD: process.env.UPPROBE_PASSWORD ?? DEMO_PASSWORD,
+      // Where the shipped probes find the App API's own address and the controls.
+      UPPROBE_API_URL: target.apiUrl,
+      UPPROBE_API_PORT: String(target.apiPort),
+      UPPROBE_TLS_URL: target.tlsUrl,
+      UPPROBE_DNS: target.dnsServer,
+      UPPROBE_CONTROL_1: target.controlUrls[0],
+      UPPROBE_CONTROL_2: target.controlUrls[1],
+    };
     return await runFile(SHIPPED_PROBES, flags, output, { baseUrl: target.url }, env);
   } finally {
     await target.close();

@@ -85,6 +85,7 @@ Exit codes:
   1  at least one probe failed its thresholds
   2  usage or configuration error: nothing was probed
   3  internal error (a bug); DEBUG=upprobe prints the stack
+  4  inconclusive: a probe failed while most of the controls failed too (the prober's own network)
   130/143  interrupted by Ctrl-C / SIGTERM (what was measured is still reported)`,
     );
 

@@ -32,6 +32,10 @@ export const fileSchema = z.strictObject({
   }),
   vantage: textField.optional().describe('Name of the place the probes run from (a region, a host); goes into every report. --vantage wins over it.'),
   defaults: z.unknown().optional().describe('What every probe inherits unless it sets its own value; a flag such as --timeout wins over both.'),
+  controls: z
+    .unknown()
+    .optional()
+    .describe("Endpoints you trust to be up that share nothing with the service: they test the prober's own network. When fewer than half answer and a probe fails, the run is inconclusive (exit 4)."),
   notify: z
     .unknown()
     .optional()

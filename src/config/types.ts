@@ -76,3 +76,11 @@ export interface ConfigOverrides {
   only?: string[];
   surface?: Surface;
 }
+
+/** One entry of `controls:`: an endpoint that tests the prober's own network (docs/diagnosis.md). */
+export interface ControlSpec {
+  /** Absolute http(s) URL, interpolated. */
+  url: string;
+  timeoutMs: number;
+  headers: Record<string, string>;
+}

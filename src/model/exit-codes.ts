@@ -8,6 +8,8 @@ export const ExitCode = {
   Usage: 2,
   /** A bug in upprobe. */
   Internal: 3,
+  /** A probe failed while the prober's own controls failed too: not blamed on the service. */
+  Inconclusive: 4,
   /** Stopped by Ctrl-C (128 + SIGINT). */
   Interrupted: 130,
   /** Stopped by SIGTERM (128 + SIGTERM). */

@@ -1,6 +1,8 @@
 // The one value a run produces. Every reporter reads it; none reaches back into the run.
 import type { ClassCounts, ErrorGroup } from './counts.js';
 import type { DnsData } from './dns.js';
+import type { Diagnosis } from './diagnosis.js';
+import type { ProbeEvidence } from './evidence.js';
 import type { ExitCode } from './exit-codes.js';
 import type { FlowData } from './flow.js';
 import type { LatencySummary, LatencyTotal } from './latency.js';
@@ -51,6 +53,8 @@ export interface ProbeResult {
   httpVersion?: HttpVersion | null;
   /** The last TLS handshake that reached a certificate (also one then rejected); absent or null on plain HTTP. */
   tls?: TlsInfo | null;
+  /** What the diagnosis reads beyond the counts; absent on a result rebuilt from a JSON report. */
+  evidence?: ProbeEvidence;
 }
 
 export interface SurfaceSummary {
@@ -90,4 +94,9 @@ export interface RunResult {
   summary: RunSummary;
   probes: ProbeResult[];
   timingConfidence: TimingConfidence;
+  /**
+   * Which surface, which layer, and whether the prober itself is healthy (analysis/diagnosis);
+   * every run sets it, a result rebuilt from elsewhere may not have it.
+   */
+  diagnosis?: Diagnosis;
 }

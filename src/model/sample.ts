@@ -4,6 +4,16 @@ import type { StepOutcome } from './flow.js';
 import type { PhaseTimings } from './timings.js';
 import type { HttpVersion, TlsInfo } from './tls.js';
 
+/**
+ * The HTTP answer that ended a sample (a flow's last step run, a link's last hop): the diagnosis
+ * reads its status and edge headers. The runner hands over the response it has, never a copy.
+ */
+export interface SampleAnswer {
+  status: number;
+  statusText: string;
+  headers: Readonly<Record<string, string | string[] | undefined>>;
+}
+
 export interface SampleOutcome {
   /** From issuing the first request to the end of the last body; null when no response came. */
   latencyMs: number | null;
@@ -17,4 +27,6 @@ export interface SampleOutcome {
   httpVersion?: HttpVersion | null;
   /** The last TLS handshake's version and leaf certificate; null on plain HTTP or before one. */
   tls?: TlsInfo | null;
+  /** The answer, when one came. */
+  answer?: SampleAnswer;
 }

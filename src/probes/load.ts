@@ -9,6 +9,7 @@ import { ConfigError, problemAtStart, sortProblems, type ConfigProblem } from '.
 import { checkOverrides, selectProbes } from '../config/flags.js';
 import { parseWith } from '../config/issues.js';
 import { formatDataPath, type DataPath } from '../config/positions.js';
+import { loadControls } from '../config/controls.js';
 import { defaultsSchema, fileSchema } from '../config/schema.js';
 import { readConfigText } from '../config/read-file.js';
 import { readYamlSource } from '../config/source.js';
@@ -59,6 +60,7 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
   const notify = data.notify === undefined ? null : resolveNotify(data.notify, ctx);
   const rawProbes: unknown[] = Array.isArray(data.probes) ? data.probes : [];
   const probes = rawProbes.map((raw, index) => loadProbe(raw, ['probes', index], defaults, ctx));
+  const controls = defaults ? loadControls(data.controls, defaults, ctx) : [];
   checkDuplicateIds(rawProbes, ctx.report, source.locate);
 
   const secrets = [...new Set([...ctx.secrets].flatMap(secretForms))];
@@ -75,6 +77,7 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
     concurrency: overrides.concurrency ?? defaults.concurrency ?? BUILT_IN.concurrency,
     probes: selected,
     secrets,
+    controls,
     notify,
   };
 }

@@ -1,5 +1,6 @@
 // The resolved configuration a run gets: its probes (each one of the registered kinds) and the
 // run-wide settings. Durations are milliseconds, rates fractions, sizes bytes.
+import type { ControlSpec } from '../config/types.js';
 import type { NotifySettings } from '../config/notify.js';
 import type { ProbeKind } from './kind.js';
 import type { PROBE_KINDS } from './registry.js';
@@ -20,6 +21,8 @@ export interface RunConfig {
   probes: ProbeConfig[];
   /** Values that must never reach any output (SPEC: secrets print as ***). */
   secrets: string[];
+  /** `controls:`: run whatever --only and --surface select (empty without the key). */
+  controls: ControlSpec[];
   /** The file's `notify:` section (state changes POSTed to a webhook); null when absent. */
   notify: NotifySettings | null;
 }

@@ -3,7 +3,7 @@
 import type { LookupFunction } from 'node:net';
 import type { SampleFailure } from '../model/failure.js';
 import type { KindData } from '../model/result.js';
-import type { SampleOutcome } from '../model/sample.js';
+import type { SampleAnswer, SampleOutcome } from '../model/sample.js';
 import type { Redactor } from '../secrets/redact.js';
 
 /** What every sample of a run shares. */
@@ -62,6 +62,8 @@ export interface ProbeFindings {
   failure?: SampleFailure;
   /** The kind's own part of the result (model/result.ts, KindData). */
   kindData?: KindData;
+  /** The answer behind `failure`, when one came (the diagnosis reads its status and edge headers). */
+  answer?: SampleAnswer;
 }
 
 /** Turns a probe of its kind into sample tasks. */

@@ -1,5 +1,6 @@
 // The JSON report, exactly in SPEC's shape (schemaVersion 1). Fields may be added, never renamed.
 import { TOOL_NAME, VERSION } from '../version.js';
+import type { Diagnosis } from '../model/diagnosis.js';
 import type { ProbeResult, RunResult } from '../model/result.js';
 import { describeFailure } from './describe.js';
 import type { Reporter } from './reporter.js';
@@ -48,6 +49,14 @@ function probeEntry(r: ProbeResult) {
   };
 }
 
+/** SPEC's diagnosis block; failure rates rounded as summary.surfaces' are, so the two agree. */
+function diagnosisEntry(diagnosis: Diagnosis) {
+  return {
+    ...diagnosis,
+    surfaces: Object.fromEntries(Object.entries(diagnosis.surfaces).map(([name, s]) => [name, { ...s, failureRate: rate(s.failureRate) }])),
+  };
+}
+
 /** The report as a plain object (the record/history reporters reuse it). */
 export function jsonReport(result: RunResult) {
   const { summary } = result;
@@ -67,6 +76,7 @@ export function jsonReport(result: RunResult) {
     },
     probes: result.probes.map(probeEntry),
     timingConfidence: result.timingConfidence,
+    ...(result.diagnosis ? { diagnosis: diagnosisEntry(result.diagnosis) } : {}),
   };
 }
 

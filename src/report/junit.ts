@@ -87,9 +87,19 @@ function testsuite(result: RunResult, surface: Surface, probes: ProbeResult[]): 
     timestamp: result.startedAt.toISOString().slice(0, 19),
     hostname: result.vantage ?? 'upprobe',
   });
+  const diagnosis = result.diagnosis;
+  const surfaceDiagnosis = diagnosis?.surfaces[surface];
   const properties = [
     ['vantage', result.vantage ?? ''],
     ['upprobe.version', VERSION],
+    ...(diagnosis && surfaceDiagnosis
+      ? [
+          ['upprobe.diagnosis', diagnosis.headline],
+          ['upprobe.surface.state', surfaceDiagnosis.state],
+          ['upprobe.surface.layer', surfaceDiagnosis.layer ?? ''],
+          ['upprobe.prober.healthy', String(diagnosis.prober.healthy)],
+        ]
+      : []),
   ].map(([name, value]) => `      <property ${attributes({ name: name ?? '', value: value ?? '' })}/>`);
   return [
     `  <testsuite ${head}>`,

@@ -37,6 +37,19 @@ function failureTable(result: RunResult): string[] {
   return lines;
 }
 
+/** The diagnosis under the surface table: the headline, each failing surface's evidence, what it is consistent with. */
+function diagnosisLines(result: RunResult): string[] {
+  const { diagnosis } = result;
+  if (!diagnosis) return [];
+  const lines = ['', `**Diagnosis:** ${escapeMarkdown(diagnosis.headline)}`, ''];
+  for (const [surface, s] of Object.entries(diagnosis.surfaces)) {
+    for (const evidence of s.evidence) lines.push(`- ${escapeMarkdown(`${surface}: ${evidence}`)}`);
+  }
+  for (const reason of diagnosis.prober.reasons) lines.push(`- ${escapeMarkdown(`prober: ${reason}`)}`);
+  for (const explanation of diagnosis.consistentWith) lines.push(`- ${escapeMarkdown(`consistent with ${explanation}`)}`);
+  return lines.at(-1) === '' ? lines.slice(0, -1) : lines;
+}
+
 /** The run as Markdown, for the job page of GitHub Actions (appended to $GITHUB_STEP_SUMMARY). */
 export const markdownReporter: Reporter = {
   render(result: RunResult): string {
@@ -48,6 +61,7 @@ export const markdownReporter: Reporter = {
       escapeMarkdown(context.join(' · ')),
       '',
       ...surfaceTable(result),
+      ...diagnosisLines(result),
       ...(failing.length > 0 ? ['', `Failing probes: ${escapeMarkdown(failing.join(', '))}`] : []),
       ...failureTable(result),
     ].join('\n')}\n`;

@@ -5,6 +5,7 @@
 import { FAILURE_CLASSES } from '../model/failure.js';
 import type { ProbeResult, RunResult } from '../model/result.js';
 import { PHASES } from '../model/timings.js';
+import { LAYERS, SURFACE_STATES } from '../model/diagnosis.js';
 import { SURFACES } from '../model/surface.js';
 import { escapeLabelValue } from './escape.js';
 import type { RenderOptions, Reporter } from './reporter.js';
@@ -137,11 +138,34 @@ function runMetrics(result: RunResult, totals: Map<string, number>): Family[] {
   started.set(vantage, result.startedAt.getTime() / 1000);
   const took = family('upprobe_run_duration_seconds', 'gauge', 'How long the last run took.');
   took.set(vantage, seconds(result.durationMs));
-  const exit = family('upprobe_run_exit_code', 'gauge', 'Exit code of the last run: 0 pass, 1 a probe failed, 130/143 interrupted.');
+  const exit = family('upprobe_run_exit_code', 'gauge', 'Exit code of the last run: 0 pass, 1 a probe failed, 4 inconclusive (the prober\'s own controls failed too), 130/143 interrupted.');
   exit.set(vantage, result.exitCode);
   const runs = family('upprobe_runs_total', 'counter', 'Runs that wrote this file.');
   runs.add(vantage, 1);
-  return [failureRatio, failingProbes, started, took, exit, runs];
+  return [failureRatio, failingProbes, started, took, exit, runs, ...diagnosisMetrics(result, family)];
+}
+
+/** The diagnosis as gauges: the prober's health, each surface's state (one series per state), the headline. */
+function diagnosisMetrics(result: RunResult, family: (name: string, type: MetricType, help: string) => Family): Family[] {
+  const { diagnosis } = result;
+  if (!diagnosis) return [];
+  const vantage = { vantage: result.vantage ?? '' };
+  const families: Family[] = [];
+  if (diagnosis.prober.healthy !== null) {
+    const healthy = family('upprobe_prober_healthy', 'gauge', 'Whether at least half of the controls answered in the last run (1) or not (0); absent without controls.');
+    healthy.set(vantage, diagnosis.prober.healthy ? 1 : 0);
+    families.push(healthy);
+  }
+  const state = family('upprobe_surface_state', 'gauge', 'The surface\'s state in the last run: 1 for the current state (up, degraded, down, unprobed), 0 for the others.');
+  const layer = family('upprobe_surface_layer', 'gauge', 'Where a degraded or down surface\'s failures point in the last run: 1 for that layer, 0 for the others.');
+  for (const surface of SURFACES) {
+    const s = diagnosis.surfaces[surface];
+    for (const name of SURFACE_STATES) state.set({ surface, state: name, ...vantage }, s.state === name ? 1 : 0);
+    for (const name of LAYERS) layer.set({ surface, layer: name, ...vantage }, s.layer === name ? 1 : 0);
+  }
+  const info = family('upprobe_diagnosis_info', 'gauge', 'The last run\'s diagnosis headline, as a label (value always 1).');
+  info.set({ headline: diagnosis.headline, ...vantage }, 1);
+  return [...families, state, layer, info];
 }
 
 function probeLabels(r: ProbeResult, vantage: string | null): Labels {

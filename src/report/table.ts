@@ -11,6 +11,7 @@ import { terminalSafe } from './escape.js';
 import { failureRows, MAX_FAILURE_ROWS, topClasses, truncate } from './failure-rows.js';
 import type { RenderOptions, Reporter } from './reporter.js';
 import { percent, verdictLine } from './verdict.js';
+import { diagnosisSection } from './diagnosis-section.js';
 import { wrapWords } from './wrap.js';
 
 /** Borderless: pastes into chat and reads in any terminal. */
@@ -160,6 +161,8 @@ function renderBlocks(result: RunResult, style: Style, columns: number): { table
   const steps = stepTable(result.probes, style);
   const tables = [probeTable(result.probes, style), ...(steps ? [steps] : []), surfaceTable(result, style)];
   const rest: string[] = [];
+  // Right after the surface table: which layer the failures point to, and whether to trust them.
+  if (result.diagnosis) rest.push(diagnosisSection(result.diagnosis, columns).join('\n'));
   const failures = failureTable(result.probes, style, columns);
   if (failures) rest.push(failures);
   // Wrapped before colouring, so the colour codes take no room in the count.

@@ -38,6 +38,7 @@ export function probeResult(probe: ProbeIdentity, stats: ProbeStats, kindData?: 
     steps: [...stats.steps.values()].map((s) => ({ id: s.id, latencyMs: s.latency.summary(), failuresByClass: s.failuresByClass, skipped: s.skipped })),
   };
   const data = steps ?? kindData;
+  if (steps) stats.evidence.setFlowSteps(steps.steps.map((s) => ({ id: s.id, failuresByClass: s.failuresByClass })));
   return {
     probe: { id: probe.id, kind: probe.kind, surface: probe.surface, tags: probe.tags },
     // A probe that produced no sample has shown nothing: it does not pass.
@@ -58,5 +59,6 @@ export function probeResult(probe: ProbeIdentity, stats: ProbeStats, kindData?: 
     ...(data ? { kindData: data } : {}),
     httpVersion: stats.httpVersion,
     tls: stats.tls,
+    evidence: stats.evidence.result(),
   };
 }

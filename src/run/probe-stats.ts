@@ -2,8 +2,11 @@
 // counts, histograms, and at most MAX_ERROR_GROUPS distinct example errors.
 import { increment, type ClassCounts, type ErrorGroup } from '../model/counts.js';
 import { failureKey, type SampleFailure } from '../model/failure.js';
-import type { SampleOutcome } from '../model/sample.js';
+import type { SampleAnswer, SampleOutcome } from '../model/sample.js';
 import type { HttpVersion, TlsInfo } from '../model/tls.js';
+import { pickEdgeHeaders } from '../analysis/edges/index.js';
+import type { Redact } from '../secrets/redact.js';
+import { EvidenceCollector, type ExchangeFacts } from './evidence-collector.js';
 import { PHASES, type TimedPhase } from '../model/timings.js';
 import type { LatencySummary } from '../model/latency.js';
 import { LatencyHistogram } from './latency-histogram.js';
@@ -36,8 +39,20 @@ export class ProbeStats {
   /** The last answer's HTTP version and the last certificate seen (SPEC: from the last sample that had one). */
   httpVersion: HttpVersion | null = null;
   tls: TlsInfo | null = null;
+  /** What the diagnosis reads beyond the counts: statuses with edge headers, connect outcomes. */
+  readonly evidence: EvidenceCollector;
 
-  constructor(private readonly maxErrorGroups = MAX_ERROR_GROUPS) {}
+  /**
+   * `credentialStep`: a flow's first step that sends credentials (probes/flow/credential-step.ts);
+   * `redact` masks the run's secrets in what the evidence keeps of an answer, before it is cut.
+   */
+  constructor(
+    private readonly maxErrorGroups = MAX_ERROR_GROUPS,
+    credentialStep?: number | null,
+    private readonly redact: Redact = (text) => text,
+  ) {
+    this.evidence = new EvidenceCollector(credentialStep === undefined ? null : { credentialStep });
+  }
 
   add(outcome: SampleOutcome): void {
     this.samples++;
@@ -47,8 +62,14 @@ export class ProbeStats {
       if (ms !== null) this.phases[phase].record(ms);
     }
     for (const step of outcome.steps ?? []) this.addStep(step.id, step);
-    if (outcome.failure) this.addFailure(outcome.failure);
-    else if ((outcome.attempts ?? 1) > 1) this.flakySamples++;
+    if (outcome.failure) {
+      this.addFailure(outcome.failure);
+      this.evidence.add(outcome.failure, outcome.latencyMs, facts(outcome.answer, this.redact));
+    } else {
+      if ((outcome.attempts ?? 1) > 1) this.flakySamples++;
+      // One branch per passing sample: only the first passing answer's headers are read.
+      if (this.evidence.wantsHeaders(false)) this.evidence.add(null, outcome.latencyMs, facts(outcome.answer, this.redact));
+    }
     if (outcome.httpVersion) this.httpVersion = outcome.httpVersion;
     if (outcome.tls) this.tls = outcome.tls;
   }
@@ -57,8 +78,9 @@ export class ProbeStats {
    * A failure that is not a sample (a links probe's page): it fails the probe and is counted by
    * class and kept as an error, but samples and failedSamples do not change.
    */
-  addProbeFailure(failure: SampleFailure): void {
+  addProbeFailure(failure: SampleFailure, answer?: SampleAnswer): void {
     this.probeFailed = true;
+    this.evidence.add(failure, null, facts(answer, this.redact));
     increment(this.failuresByClass, failure.failure.class);
     this.keepError(failure);
   }
@@ -92,4 +114,10 @@ export class ProbeStats {
     if (step.latencyMs !== null) stats.latency.record(step.latencyMs);
     if (step.failure) increment(stats.failuresByClass, step.failure.failure.class);
   }
+}
+
+/** What the evidence keeps of an answer: its status and the few headers that identify an edge. */
+function facts(answer: SampleAnswer | undefined, redact: Redact): ExchangeFacts | null {
+  if (!answer) return null;
+  return { status: answer.status, statusText: redact(answer.statusText), edgeHeaders: pickEdgeHeaders(answer.headers, redact) };
 }

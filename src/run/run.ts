@@ -13,6 +13,9 @@ import { watchEventLoop } from './loop-lag.js';
 import { withRetries } from './retry.js';
 import { schedule } from './schedule.js';
 import { summarize } from '../analysis/summary.js';
+import { diagnoseRun } from '../analysis/diagnosis/index.js';
+import { credentialStep } from '../probes/flow/credential-step.js';
+import { runControls } from './controls.js';
 import { probeResult } from './probe-result.js';
 
 /** The signal that interrupted a run, as `interrupt.reason`; it picks the exit code. */
@@ -25,9 +28,12 @@ export async function runProbes(config: RunConfig, given: RunContext): Promise<R
   const lag = watchEventLoop();
   const startedAt = new Date();
   const start = performance.now();
+  // Controls run beside the probes, once each, outside the scheduler's limit and never retried.
+  const controls = config.controls.length > 0 ? runControls(config.controls, ctx.lookup) : null;
   const entries = config.probes.map((probe) => {
     const plan = (loaded.get(probe.kind) as ProbeRunner<typeof probe>).plan(probe, ctx);
-    return { probe, plan, stats: new ProbeStats(plan.maxErrorGroups) };
+    const credentials = probe.kind === 'flow' ? credentialStep(probe.steps, config.secrets) : undefined;
+    return { probe, plan, stats: new ProbeStats(plan.maxErrorGroups, credentials, ctx.redact) };
   });
   try {
     const sources = entries.map(({ probe, plan, stats }, index) => ({
@@ -39,25 +45,29 @@ export async function runProbes(config: RunConfig, given: RunContext): Promise<R
   } finally {
     await Promise.all(entries.map(({ plan }) => plan.close()));
   }
+  const controlOutcomes = controls && (await controls);
   const timingConfidence = lag.stop();
   // The histograms' text form only for a report that carries it: its deflate code costs a run without one.
   const encode = ctx.latencyHistograms ? (await import('../analysis/hdr-codec.js')).encodeHistogram : null;
 
   const probes = entries.map(({ probe, stats, plan }) => {
     const findings = plan.findings?.() ?? {};
-    if (findings.failure) stats.addProbeFailure(findings.failure);
+    if (findings.failure) stats.addProbeFailure(findings.failure, findings.answer);
     return probeResult(probe, stats, findings.kindData, encode);
   });
   const summary = summarize(probes);
+  const diagnosis = diagnoseRun({ probes, summary, timingConfidence }, controlOutcomes);
   const interrupted = ctx.interrupt.aborted;
   const exitCode = interrupted
     ? ctx.interrupt.reason === 'SIGTERM'
       ? ExitCode.Terminated
       : ExitCode.Interrupted
-    : summary.failed > 0
-      ? ExitCode.ProbeFailed
-      : ExitCode.Ok;
-  return { vantage: config.vantage, startedAt, durationMs: performance.now() - start, interrupted, exitCode, summary, probes, timingConfidence };
+    : summary.failed === 0
+      ? ExitCode.Ok
+      : diagnosis.prober.healthy === false
+        ? ExitCode.Inconclusive
+        : ExitCode.ProbeFailed;
+  return { vantage: config.vantage, startedAt, durationMs: performance.now() - start, interrupted, exitCode, summary, probes, timingConfidence, diagnosis };
 }
 
 /** The runner of every kind the run has, loaded (each kind's code is imported only when used). */

@@ -4,6 +4,7 @@
 // nothing); here they are put back together into one schema for the whole file, with each kind's
 // schema from the probe registry.
 import { z } from 'zod';
+import { controlSchema, MAX_CONTROLS } from '../config/controls.js';
 import { notifySchema } from '../config/notify.js';
 import { defaultsSchema, fileSchema } from '../config/schema.js';
 import { PROBE_KINDS } from '../probes/registry.js';
@@ -13,9 +14,10 @@ function wholeFileSchema() {
   // Every registered kind, so a new kind is in the schema without a line here.
   const probe = z.union(Object.values(PROBE_KINDS).map((kind) => kind.schema));
   // The loader's own descriptions of the two keys it parses on their own.
-  const { defaults, notify, probes } = fileSchema.shape;
+  const { defaults, notify, probes, controls } = fileSchema.shape;
   return fileSchema.extend({
     defaults: defaultsSchema.optional().describe(defaults.description ?? ''),
+    controls: z.array(controlSchema).min(1).max(MAX_CONTROLS).optional().describe(controls.description ?? ''),
     notify: notifySchema.optional().describe(notify.description ?? ''),
     probes: z.array(probe).min(1).describe(probes.description ?? ''),
   });

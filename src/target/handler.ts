@@ -1,5 +1,6 @@
 // Turns one HTTP request into one answer: route lookup, the scenario's bend, any delay, then the write.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { EDGE_HEADERS } from './edge.js';
 import { findRoute } from './routes.js';
 import { SCENARIO_BEHAVIOURS, type ScenarioName } from './scenarios.js';
 import type { TargetResponse } from './response.js';
@@ -45,7 +46,8 @@ function pathOf(url: string | undefined): string {
 function write(request: IncomingMessage, response: ServerResponse, answer: TargetResponse, scenario: ScenarioName): void {
   if (response.destroyed || response.writableEnded) return; // the client already went away
   const body = Buffer.from(answer.body, 'utf8');
-  response.writeHead(answer.status, {
+  response.writeHead(answer.status, answer.statusText, {
+    ...EDGE_HEADERS,
     ...answer.headers,
     'content-type': answer.contentType,
     'content-length': body.length,

@@ -17,6 +17,8 @@ export interface TargetResponse {
   body: string;
   /** Extra headers, e.g. `allow` on a 405. */
   headers?: Record<string, string>;
+  /** Reason phrase for codes Node has none for (the edge's 521). */
+  statusText?: string;
 }
 
 /** Content types the target serves, spelled once so tests and routes agree. */

@@ -12,6 +12,12 @@ export const SCENARIOS = [
   'login-slow',
   'links-broken',
   'images-broken',
+  'edge-challenge',
+  'edge-rate-limit',
+  'edge-origin-down',
+  'network-down',
+  'dns-broken',
+  'cert-expiring',
 ] as const;
 
 /** A scenario's name; the CLI validates user input with isScenario. */

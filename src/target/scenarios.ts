@@ -1,9 +1,11 @@
 // The target's failure modes. Adding a scenario: its name in SCENARIOS (scenario-names.ts) and its
 // entry in SCENARIO_BEHAVIOURS.
 import { apiError } from './api.js';
+import { edgeChallenge, edgeOriginDown, edgeRateLimited } from './edge.js';
 import { shortLinkCode } from './link-routes.js';
 import { badGatewayPage, movedPage, notFoundPage, serverErrorPage } from './pages.js';
 import { unitHash } from './random.js';
+import type { DnsRcode } from '../probes/dns/record-types.js';
 import type { TargetResponse } from './response.js';
 import type { Route } from './route.js';
 import { SCENARIOS, type ScenarioName } from './scenario-names.js';
@@ -28,7 +30,22 @@ export interface ScenarioBehaviour {
   delayMs?(hit: RequestHit): number;
   /** A different answer for this request; undefined keeps the route's own. */
   override?(hit: RequestHit): TargetResponse | undefined;
+  /** The App API's own address accepts no connection (nothing listens there). */
+  refuseApi?: boolean;
+  /** Days until the https listener's certificate expires (default HEALTHY_CERTIFICATE_DAYS). */
+  certificateDaysLeft?: number;
+  /** What the target's DNS responder answers for the App API's name instead of its address. */
+  apiNameRcode?: DnsRcode;
 }
+
+/** Days left on the https listener's certificate when nothing is wrong with it. */
+export const HEALTHY_CERTIFICATE_DAYS = 90;
+
+/** Days left in cert-expiring: fewer than a typical `minDaysLeft: 14`. */
+export const EXPIRING_CERTIFICATE_DAYS = 5;
+
+/** Requests each App API route lets through in edge-rate-limit before the edge answers 429. */
+export const RATE_LIMIT_BUDGET = 2;
 
 /** Share of /api/* requests that fail in app-outage. */
 export const APP_OUTAGE_FAILURE_SHARE = 0.6;
@@ -94,6 +111,30 @@ export const SCENARIO_BEHAVIOURS: Record<ScenarioName, ScenarioBehaviour> = {
   'login-slow': {
     description: `POST /session (signing in) answers after ${SLOW_DELAY_MS} ms; everything else stays fast`,
     delayMs: ({ route }) => (route.name === 'session' ? SLOW_DELAY_MS : 0),
+  },
+  'edge-challenge': {
+    description: 'the edge answers every web request (pages, assets, sign-in) with a 403 bot challenge; the App API is exempt and stays healthy',
+    override: ({ route }) => (route.kind === 'api' ? undefined : edgeChallenge()),
+  },
+  'edge-rate-limit': {
+    description: `the edge lets ${RATE_LIMIT_BUDGET} requests through per App API route, then answers 429 with retry-after; the web stays healthy`,
+    override: ({ route, index }) => (route.kind === 'api' && index >= RATE_LIMIT_BUDGET ? edgeRateLimited() : undefined),
+  },
+  'edge-origin-down': {
+    description: 'the edge cannot connect to the origin: every request answers 521 from the edge',
+    override: () => edgeOriginDown(),
+  },
+  'network-down': {
+    description: "the App API's address accepts no connection (refused); the web front end stays healthy",
+    refuseApi: true,
+  },
+  'dns-broken': {
+    description: "the target's DNS responder answers SERVFAIL for the App API's name; the web's name and every answer stay healthy",
+    apiNameRcode: 'SERVFAIL',
+  },
+  'cert-expiring': {
+    description: `the https listener's certificate expires in ${EXPIRING_CERTIFICATE_DAYS} days; every answer stays healthy`,
+    certificateDaysLeft: EXPIRING_CERTIFICATE_DAYS,
   },
 };
 

@@ -34,7 +34,7 @@ describe('upprobe check', () => {
     const { code, stdout } = await runCli(['check', `${target.url}/`, `${target.url}/api/health`]);
     expect(code).toBe(1);
     expect(stdout).toMatch(/^127\.0\.0\.1 .*http_5xx×1/m);
-    expect(stdout).toMatch(/FAIL 1\/2 probes failing · web 50% of samples failing · exit 1/);
+    expect(stdout).toMatch(/FAIL 1\/2 probes failing · web 50% of samples failing · web down at the origin · exit 1/);
   });
 
   it('classifies a refused connection as connect, exit 1', async () => {

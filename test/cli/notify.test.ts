@@ -82,7 +82,7 @@ describe('notifications', () => {
     const [down, up] = hook.received.map((r) => JSON.parse(r.body) as Record<string, unknown>);
     expect(down).toMatchObject({ surface: 'api', from: 'up', vantage: 'eu-test' });
     expect(['down', 'degraded']).toContain(down?.to);
-    expect(down?.headline).toMatch(/1 of 1 probes failing \(http_5xx\)/);
+    expect(down?.headline).toMatch(/^api down at the origin/);
     expect(down?.text).toMatch(/^upprobe: App API \(api\) is (DOWN|DEGRADED) \(was up\) from eu-test: /);
     expect(up).toMatchObject({ surface: 'api', to: 'up', headline: null, vantage: 'eu-test' });
     expect(up?.from).toBe(down?.to);

@@ -32,7 +32,8 @@ probes:
     const { code, stdout } = await runCli(['run', file]);
     expect(code).toBe(1);
     expect(stdout).toMatch(/down .*connect×1/);
-    expect(stdout).toMatch(/FAIL 1\/1 probes failing · api 100% of samples failing · exit 1/);
+    expect(stdout).toMatch(/FAIL 1\/1 probes failing · api 100% of samples failing · api down in the network · exit 1/);
+    expect(stdout).toMatch(/diagnosis {2}api {5}DOWN in the network — 1 of 1 samples \(down\): connection refused/);
   });
 
   it('writes the JSON report to a file and honours --samples, --only, --surface and --vantage', async () => {
@@ -64,7 +65,7 @@ probes:
     const file = probesFile(`version: 1\nprobes:\n  - { id: a, kind: http, surface: web, request: { url: "${s.url}/" } }\n`);
     const { code, stdout } = await runCli(['run', file, '-q']);
     expect(code).toBe(0);
-    expect(stdout.trim().split('\n')).toEqual(['PASS 1/1 probes passing · web 0% of samples failing · exit 0']);
+    expect(stdout.trim().split('\n')).toEqual(['PASS 1/1 probes passing · web 0% of samples failing · web up · exit 0']);
   });
 
   it('never prints a secret, even when the server echoes it back everywhere', async () => {
@@ -149,7 +150,7 @@ describe('usage and config errors', () => {
     const env = { UPPROBE_USER: undefined, UPPROBE_PASSWORD: undefined };
     const shipped = await runCli(['validate', 'probes.yaml'], { cwd: join(dirname(new URL(import.meta.url).pathname), '../..'), env });
     expect(shipped.code).toBe(0);
-    expect(shipped.stdout).toMatch(/OK, 9 probes \(3 api, 6 web\)/);
+    expect(shipped.stdout).toMatch(/OK, 11 probes \(5 api, 6 web\)/);
     const file = probesFile(`version: 1\nprobes:\n  - { id: a, kind: http, surface: api, request: { url: /x } }\n  - { id: a, kind: http, surface: nope, request: { url: "http://h/" } }\n`);
     const broken = await runCli(['validate', file]);
     expect(broken.code).toBe(2);

@@ -226,6 +226,6 @@ describe('positions through anchors', () => {
 
   it('other unknown top-level keys are still errors', () => {
     const text = lines('version: 1', 'probe:', '  - id: a', 'probes:', '  - { id: a, surface: api, request: { url: "https://example.com" } }');
-    expect(problemsOf(text)).toEqual(['probes.yaml:2:1: unknown key "probe": did you mean "probes"? (allowed: version, vantage, defaults, notify, probes)']);
+    expect(problemsOf(text)).toEqual(['probes.yaml:2:1: unknown key "probe": did you mean "probes"? (allowed: version, vantage, defaults, controls, notify, probes)']);
   });
 });

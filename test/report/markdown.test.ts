@@ -23,7 +23,7 @@ describe('markdown (GitHub step summary) reporter', () => {
   it('starts with the verdict as a heading', () => {
     const [heading] = marked.lexer(text, { gfm: true });
     expect(heading).toMatchObject({ type: 'heading', depth: 3 });
-    expect((heading as Tokens.Heading).text).toMatch(/^upprobe: FAIL 2\/4 probes failing · api 33% of samples failing · web 100% · 2 flaky · exit 1$/);
+    expect((heading as Tokens.Heading).text).toMatch(/^upprobe: FAIL 2\/4 probes failing · api 33% of samples failing · web 100% · api degraded .+ · web down .+ · 2 flaky · exit 1$/);
   });
 
   it('has the surface table, API beside web, with flaky counts', () => {

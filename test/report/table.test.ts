@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult, TimingConfidence } from '../../src/model/result.js';
 import { tableReporter } from '../../src/report/table.js';
 import { verdictLine } from '../../src/report/verdict.js';
+import { wrapWords } from '../../src/report/wrap.js';
 import { CALM, LAGGED, outageRun } from '../fixtures/outage-run.js';
 
 const WARNING = "warning: upprobe's event loop lagged (p99 148ms, max 1.23s): latencies may be inflated by up to that much; lower --concurrency or run on a less busy machine";
@@ -33,7 +34,7 @@ describe.each([80, 200])('the terminal report at %i columns', (columns) => {
     const result = withTiming(LAGGED);
     const shown = lines(tableReporter.render(result, { color: false, columns }));
     const first = shown.findIndex((line) => line.startsWith('warning:'));
-    const verdictAt = shown.indexOf(verdictLine(result));
+    const verdictAt = shown.indexOf(wrapWords(verdictLine(result), columns).split('\n')[0]!);
     expect(first).toBeGreaterThan(0);
     expect(verdictAt).toBeGreaterThan(first);
     const warning = shown.slice(first, verdictAt).filter((line) => line !== '');
@@ -43,12 +44,13 @@ describe.each([80, 200])('the terminal report at %i columns', (columns) => {
     for (const continued of warning.slice(1)) expect(continued).toMatch(/^ {2}\S/);
   });
 
-  it('calm: no warning, and the verdict is the last line', () => {
+  it('calm: no warning, and the verdict comes last (wrapped where it is wider than the terminal)', () => {
     const result = withTiming(CALM);
     const shown = lines(tableReporter.render(result, { color: false, columns }));
     expect(shown.join('\n')).not.toContain('warning');
-    expect(shown.at(-1)).toBe(verdictLine(result));
-    expect(verdictLine(result)).toMatch(/^FAIL 2\/4 probes failing · api 100% of samples failing · web 0% · exit 1$/);
+    const verdict = wrapWords(verdictLine(result), columns).split('\n');
+    expect(shown.slice(-verdict.length)).toEqual(verdict);
+    expect(verdictLine(result)).toMatch(/^FAIL 2\/4 probes failing · api \d+% of samples failing · web \d+(\.\d)?% · api down .+ · web up · exit 1$/);
   });
 });
 

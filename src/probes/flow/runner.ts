@@ -54,7 +54,7 @@ async function runFlowSample(probe: FlowProbe, pools: StepPools, ctx: RunContext
     // The version and certificate of the last step that got that far.
     const httpVersion = ran.httpVersion ?? outcome.httpVersion ?? null;
     const tls = ran.tls ?? outcome.tls ?? null;
-    outcome = { latencyMs, phases: addPhases(outcome.phases, ran.phases), failure: ran.failure, steps, httpVersion, tls };
+    outcome = { latencyMs, phases: addPhases(outcome.phases, ran.phases), failure: ran.failure, steps, httpVersion, tls, ...(ran.answer && { answer: ran.answer }) };
   }
   return scrubSecrets(outcome, state.captured.secrets, run);
 }
@@ -65,11 +65,14 @@ async function runFlowSample(probe: FlowProbe, pools: StepPools, ctx: RunContext
  * (Secrets from the environment are known before the run; the CLI's output boundary hides those.)
  */
 function scrubSecrets(outcome: SampleOutcome, secrets: string[], run: Redactor): SampleOutcome {
-  if (outcome.failure === null || secrets.length === 0) return outcome;
+  if (secrets.length === 0) return outcome;
   const redact = run.with(secrets.flatMap(secretForms));
+  // The answer's status text and headers reach the diagnosis's evidence, passing or not.
+  const answer = outcome.answer && { status: outcome.answer.status, statusText: redact(outcome.answer.statusText), headers: redactValue({ ...outcome.answer.headers }, redact) };
+  if (outcome.failure === null) return answer ? { ...outcome, answer } : outcome;
   const failure = redactValue(outcome.failure, redact);
   const steps = outcome.steps?.map((step) => (step.failure ? { ...step, failure } : step));
-  return { ...outcome, failure, ...(steps && { steps }) };
+  return { ...outcome, failure, ...(steps && { steps }), ...(answer && { answer }) };
 }
 
 /**

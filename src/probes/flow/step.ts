@@ -5,6 +5,7 @@ import type { FlowStep } from './schema.js';
 import type { ConnectionPool } from '../../http/connections.js';
 import { fetchFollowingRedirects } from '../../http/redirects.js';
 import type { Failure, SampleFailure } from '../../model/failure.js';
+import type { SampleAnswer } from '../../model/sample.js';
 import { emptyPhases, type PhaseTimings } from '../../model/timings.js';
 import type { HttpVersion, TlsInfo } from '../../model/tls.js';
 import type { Redact } from '../../secrets/redact.js';
@@ -27,6 +28,8 @@ export interface StepRun {
   failure: SampleFailure | null;
   httpVersion?: HttpVersion | null;
   tls?: TlsInfo | null;
+  /** The step's answer, when one came (for the diagnosis's evidence). */
+  answer?: SampleAnswer;
 }
 
 /** Runs one step; failures are returned, never thrown (only an interrupt throws). */
@@ -50,5 +53,5 @@ export async function runStep(step: FlowStep, state: FlowState, pool: Connection
     checkResponse(step.expect, result.response, request.followRedirects, redact) ??
     captureFailure ??
     checkLatency(step.expect, result.ms);
-  return { latencyMs: result.ms, phases: result.timings, failure: failure && located(failure, result.url.href), httpVersion, tls };
+  return { latencyMs: result.ms, phases: result.timings, failure: failure && located(failure, result.url.href), httpVersion, tls, answer: result.response };
 }

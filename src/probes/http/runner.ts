@@ -40,5 +40,5 @@ async function runHttpSample(
   if (!result.ok) return { latencyMs: null, phases: result.timings, failure: located(result.failure), httpVersion, tls };
   const failure =
     checkExpiry(probe.expect, tls) ?? checkResponse(probe.expect, result.response, request.followRedirects, ctx.redact) ?? checkLatency(probe.expect, result.ms);
-  return { latencyMs: result.ms, phases: result.timings, failure: failure ? located(failure) : null, httpVersion, tls };
+  return { latencyMs: result.ms, phases: result.timings, failure: failure ? located(failure) : null, httpVersion, tls, answer: result.response };
 }

@@ -8,7 +8,7 @@ import { fetchFollowingRedirects, type FetchRequest } from '../../http/redirects
 import type { Failure, SampleFailure } from '../../model/failure.js';
 import type { CheckedLink } from '../../model/links.js';
 import { roundMs } from '../../model/timings.js';
-import type { SampleOutcome } from '../../model/sample.js';
+import type { SampleAnswer, SampleOutcome } from '../../model/sample.js';
 import { originBoundHeaders, withoutHeaders } from '../../secrets/origin-bound.js';
 import { checkExpiry, checkFinalUrl, checkLatency, checkResponse } from '../expect.js';
 import { connectionOptionsOf } from '../request.js';
@@ -45,14 +45,17 @@ export const linksRunner: ProbeRunner<LinksProbe> = {
       let page: LoadedPage | null = null;
       const { fromPage } = probe.links;
       if (fromPage) {
-        let loaded: LoadedPage | SampleFailure;
+        let loaded: LoadedPage | PageFailure;
         try {
           loaded = await withPool((pool) => loadPage(probe, fromPage.url, fromPage.select, pool, ctx));
         } catch (err) {
           if (err instanceof Interrupted) return;
           throw err;
         }
-        if ('failure' in loaded) findings.failure = loaded;
+        if ('failure' in loaded) {
+          findings.failure = loaded.failure;
+          if (loaded.answer) findings.answer = loaded.answer;
+        }
         else page = loaded;
       }
       const { links, counts } = collectLinks(probe.links.urls, page, probe.links.limit);
@@ -115,8 +118,14 @@ function linkRequest(probe: LinksProbe, url: URL, maxBodySize: number, ctx: RunC
   };
 }
 
+/** The page did not load: its failure, and its answer when one came. */
+interface PageFailure {
+  failure: SampleFailure;
+  answer?: SampleAnswer;
+}
+
 /** Loads the page and reads its references; the page's own failure (with its chain) otherwise. */
-async function loadPage(probe: LinksProbe, pageUrl: string, select: readonly LinkElement[], pool: ConnectionPool, ctx: RunContext): Promise<LoadedPage | SampleFailure> {
+async function loadPage(probe: LinksProbe, pageUrl: string, select: readonly LinkElement[], pool: ConnectionPool, ctx: RunContext): Promise<LoadedPage | PageFailure> {
   const requested = new URL(pageUrl);
   const result = await fetchFollowingRedirects(pool, linkRequest(probe, requested, probe.maxBodySize, ctx), {}, ctx.interrupt);
   const failed = (failure: Failure): SampleFailure => ({ failure, url: requested.href, step: PAGE_STEP, hops: result.hops });
@@ -124,13 +133,13 @@ async function loadPage(probe: LinksProbe, pageUrl: string, select: readonly Lin
     const { failure } = result;
     // Said as what it is: the page is bigger than the limit a person can raise, named.
     if (failure.class === 'protocol' && (failure.reason === 'body-too-large' || failure.reason === 'decoded-too-large')) {
-      return failed({ ...failure, limitField: 'links.fromPage.maxBodySize' });
+      return { failure: failed({ ...failure, limitField: 'links.fromPage.maxBodySize' }) };
     }
-    return failed(failure);
+    return { failure: failed(failure) };
   }
   // The page must load (2xx after redirects); the probe's `expect` is for its links.
   const failure = checkResponse({}, result.response, true, ctx.redact);
-  if (failure) return failed(failure);
+  if (failure) return { failure: failed(failure), answer: result.response };
   return { url: result.url, requested, ...extractReferences(result.response.body.toString('utf8'), select) };
 }
 
@@ -160,5 +169,5 @@ async function checkLink(probe: LinksProbe, url: URL, ownOrigin: boolean, pool: 
     checkFinalUrl(probe.expect, result.url, ctx.redact) ??
     checkLatency(probe.expect, result.ms);
   const failure = problem ? failed(problem) : null;
-  return { sample: { latencyMs: result.ms, phases: result.timings, failure, httpVersion, tls }, checked: line(failure) };
+  return { sample: { latencyMs: result.ms, phases: result.timings, failure, httpVersion, tls, answer: result.response }, checked: line(failure) };
 }
