@@ -23,6 +23,7 @@ export async function demoCommand(flags: RunFlags & { scenario?: string }, outpu
       UPPROBE_API_URL: target.apiUrl,
       UPPROBE_API_PORT: String(target.apiPort),
       UPPROBE_TLS_URL: target.tlsUrl,
+      UPPROBE_TLS_PORT: String(target.tlsPort),
       UPPROBE_DNS: target.dnsServer,
       UPPROBE_CONTROL_1: target.controlUrls[0],
       UPPROBE_CONTROL_2: target.controlUrls[1],

@@ -25,7 +25,7 @@ it('the built CLI runs the demo without node_modules', async () => {
   };
   const demo = await run('demo', '-q', '-n', '1', '--record', 'history.ndjson');
   expect(demo.code, demo.stderr).toBe(0);
-  expect(demo.stdout).toMatch(/^PASS 11\/11 probes passing/);
+  expect(demo.stdout).toMatch(/^PASS 13\/13 probes passing/);
   // The HTML report inlines uPlot from the bundle, not from node_modules.
   const report = await run('report', 'history.ndjson', '--html', 'report.html');
   expect(report.code, report.stderr).toBe(0);

@@ -54,6 +54,14 @@ describe('tcp probe: problems, each at its line:column', () => {
     expect(problemsOf(tcpProbe('    tcp: { host: a.test, port: 443, sni: b.test }'))).toEqual(['probes.yaml:6:37: probes[0].tcp: unknown key "sni" (allowed: host, port, tls)']);
   });
 
+  it('a port written as text is interpolated, then must be a port', () => {
+    const text = tcpProbe('    tcp: { host: a.test, port: "${env.API_PORT}" }');
+    const [probe] = load(text, {}, { API_PORT: '8443' }).probes;
+    expect(probe).toMatchObject({ kind: 'tcp', port: 8443 });
+    expect(problemsOf(text, {}, { API_PORT: 'https' })).toEqual(['probes.yaml:6:32: probes[0].tcp.port: expected a port from 1 to 65535, got "https"']);
+    expect(problemsOf(text, {}, { API_PORT: '70000' })).toEqual(['probes.yaml:6:32: probes[0].tcp.port: expected a port from 1 to 65535, got "70000"']);
+  });
+
   it('a host that cannot be one, a minDaysLeft that is not a count, an ipFamily other than 4 or 6', () => {
     expect(problemsOf(tcpProbe('    tcp: { host: "a b", port: 1 }'))).toEqual(['probes.yaml:6:18: probes[0].tcp.host: expected a host name or an IP address, got "a b"']);
     expect(problemsOf(tcpProbe('    tcp: { host: a.test, port: 1 }', '    expect: { certificate: { minDaysLeft: 14 } }'))).toEqual([

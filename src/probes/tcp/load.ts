@@ -7,7 +7,7 @@ import { parseWith } from '../../config/issues.js';
 import { layerReach, resolveReach } from '../../config/reach.js';
 import type { DataPath } from '../../config/positions.js';
 import { resolveBase, resolveTimeout } from '../base.js';
-import { tcpProbeSchema, type TcpProbe } from './schema.js';
+import { isPort, tcpProbeSchema, type TcpProbe } from './schema.js';
 
 const WHERE = 'in a tcp probe';
 
@@ -23,6 +23,8 @@ export function loadTcpProbe(raw: unknown, path: DataPath, defaults: ResolvedDef
     ctx.report([...path, 'tcp', 'host'], `expected a host name or an IP address, got ${JSON.stringify(host.display)}`);
     return null;
   }
+  const port = resolvePort(input.tcp.port, [...path, 'tcp', 'port'], ctx);
+  if (port === null) return null;
   const reach = resolveReach(layerReach(layerReach({}, defaults, ['defaults']), input, path), ctx, WHERE);
   if (reach === null) return null;
   const expect = input.expect ?? {};
@@ -30,7 +32,7 @@ export function loadTcpProbe(raw: unknown, path: DataPath, defaults: ResolvedDef
     ...resolveBase(input, defaults, ctx),
     kind: 'tcp',
     host: bare,
-    port: input.tcp.port,
+    port,
     tls: input.tcp.tls ?? false,
     insecure: input.insecure ?? defaults.insecure ?? BUILT_IN.insecure,
     transport: reach.transport,
@@ -40,4 +42,17 @@ export function loadTcpProbe(raw: unknown, path: DataPath, defaults: ResolvedDef
       ...(expect.maxLatency !== undefined ? { maxLatencyMs: expect.maxLatency } : {}),
     },
   };
+}
+
+/** The port as written, or its text interpolated and read as a whole number from 1 to 65535. */
+function resolvePort(written: number | string, path: DataPath, ctx: LoadContext): number | null {
+  if (typeof written === 'number') return written;
+  const text = fill(ctx, written, path, WHERE);
+  if (text === null) return null;
+  const port = /^\d+$/.test(text.value.trim()) ? Number(text.value) : NaN;
+  if (!isPort(port)) {
+    ctx.report(path, `expected a port from 1 to 65535, got ${JSON.stringify(text.display)}`);
+    return null;
+  }
+  return port;
 }

@@ -5,8 +5,15 @@ import { booleanField, durationField, field, limitField, textField } from '../..
 import type { TransportOptions } from '../../http/transport.js';
 import { probeBaseFields, type ProbeBase } from '../base.js';
 
-/** A TCP port, 1–65535. */
-const portField = field('a port from 1 to 65535', (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 65_535 ? v : undefined));
+/** A TCP port, 1–65535, or text that becomes one once interpolated (`"${env.API_PORT}"`). */
+const portField = field('a port from 1 to 65535', (v) =>
+  (typeof v === 'number' && isPort(v)) || (typeof v === 'string' && v.trim() !== '') ? v : undefined,
+);
+
+/** A whole number from 1 to 65535. */
+export function isPort(n: number): boolean {
+  return Number.isInteger(n) && n >= 1 && n <= 65_535;
+}
 
 const tcpExpectSchema = z.strictObject({
   certificate: z
@@ -25,7 +32,7 @@ export const tcpProbeSchema = z.strictObject({
   kind: z.literal('tcp').describe('tcp: one TCP connect per sample, optionally a TLS handshake with its certificate checked.'),
   tcp: z.strictObject({
     host: textField.describe('Host name or IP address to connect to ([::1] for IPv6).'),
-    port: portField.describe('TCP port, 1 to 65535.'),
+    port: portField.describe('TCP port, 1 to 65535; a text is interpolated first ("${env.API_PORT}").'),
     tls: booleanField.optional().describe('Complete a TLS handshake after connecting, SNI = host (default false).'),
   }).describe('Where to connect, and whether to shake hands in TLS.'),
   /** Accept any certificate: the handshake must still complete, and the certificate is still reported. */
