@@ -37,12 +37,6 @@ function anchorsOf(path: string): Set<string> {
   return anchors;
 }
 
-/**
- * Pages other branches of this wave write (issues 12 and 17) that pages already merged link to.
- * A link to one of them that does not exist yet is reported, not failed; delete an entry once its
- * page has landed, and this set once it is empty.
- */
-const PENDING_PAGES = new Set(['docs/diagnosis.md']);
 
 /** Links that stay inside the repository: no scheme, no protocol-relative URL. */
 function relativeLinks(path: string): string[] {
@@ -64,8 +58,7 @@ describe.each(PAGES)('%s', (page) => {
     for (const href of relativeLinks(path)) {
       const [file = '', anchor] = decodeURI(href).split('#');
       const target = file === '' ? path : resolve(dirname(path), file);
-      if (!existsSync(target) && PENDING_PAGES.has(relative(ROOT, target))) console.warn(`${page}: ${href} is not written yet (PENDING_PAGES)`);
-      else if (!existsSync(target)) dead.push(`${href}: no file ${relative(ROOT, target)}`);
+      if (!existsSync(target)) dead.push(`${href}: no file ${relative(ROOT, target)}`);
       else if (anchor !== undefined && target.endsWith('.md') && !anchorsOf(target).has(anchor)) dead.push(`${href}: no heading #${anchor}`);
     }
     expect(dead).toEqual([]);
