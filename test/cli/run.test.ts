@@ -150,7 +150,7 @@ describe('usage and config errors', () => {
     const env = { UPPROBE_USER: undefined, UPPROBE_PASSWORD: undefined };
     const shipped = await runCli(['validate', 'probes.yaml'], { cwd: join(dirname(new URL(import.meta.url).pathname), '../..'), env });
     expect(shipped.code).toBe(0);
-    expect(shipped.stdout).toMatch(/OK, 11 probes \(5 api, 6 web\)/);
+    expect(shipped.stdout).toMatch(/OK, 13 probes \(7 api, 6 web\)/);
     const file = probesFile(`version: 1\nprobes:\n  - { id: a, kind: http, surface: api, request: { url: /x } }\n  - { id: a, kind: http, surface: nope, request: { url: "http://h/" } }\n`);
     const broken = await runCli(['validate', file]);
     expect(broken.code).toBe(2);
