@@ -5,7 +5,6 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = fileURLToPath(new URL('../node_modules/dependency-cruiser/bin/dependency-cruise.mjs', import.meta.url));
 const CONFIG = fileURLToPath(new URL('../.dependency-cruiser.cjs', import.meta.url));
 
@@ -25,9 +24,5 @@ describe('the import rules', () => {
     expect(output).toMatch(/no-cycles: src\/run\/a\.ts →\s+src\/run\/b\.ts/);
   });
 
-  it('pass on src/ as it is', () => {
-    const { status, output } = cruise(ROOT);
-    expect(output).toContain('no dependency violations found');
-    expect(status).toBe(0);
-  });
+  // That src/ itself passes is `npm run lint`'s job (it runs before these tests in `npm test`).
 });
