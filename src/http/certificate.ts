@@ -23,7 +23,8 @@ export function tlsInfoOf(socket: TLSSocket, now = Date.now()): TlsInfo {
   };
 }
 
-function certificateOf(x509: X509Certificate, now: number): CertificateInfo | null {
+/** SPEC's `tls.certificate` from a parsed leaf; null when its expiry cannot be read. */
+export function certificateOf(x509: X509Certificate, now = Date.now()): CertificateInfo | null {
   const notAfter = new Date(x509.validTo);
   if (Number.isNaN(notAfter.getTime())) return null;
   return {
