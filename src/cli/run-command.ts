@@ -51,14 +51,7 @@ export async function runFile(
   const prepared = await prepareRun(file, flags, output, extra, env, false);
   if (typeof prepared === 'number') return prepared;
 
-  const interrupt = new AbortController();
-  const onSignal = (signal: InterruptReason) => {
-    // A second Ctrl-C means "now": stop without the report.
-    if (interrupt.signal.aborted) process.exit(signal === 'SIGTERM' ? ExitCode.Terminated : ExitCode.Interrupted);
-    interrupt.abort(signal);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const interrupt = interruptOnSignals();
   // On a terminal, a run longer than a second says how far it got (on stderr, erased before the tables).
   const shown = progressFor(prepared.config.probes, process.stderr, flags.quiet, (text) => output.write(process.stderr, text));
   let measured;
@@ -67,8 +60,7 @@ export async function runFile(
     measured = await probeOnce(prepared, interrupt.signal, shown?.progress.onSample);
   } finally {
     shown?.line.stop();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupt.release();
   }
   const result = output.redacted(measured);
 
@@ -151,4 +143,25 @@ function checkedSinks(flags: RunFlags, env: Record<string, string | undefined>, 
     if (err instanceof SinkUnusable) throw new UsageError(err.message);
     throw err;
   }
+}
+
+/**
+ * Ctrl-C and SIGTERM abort the run's signal (what was measured is still reported, exit 130/143);
+ * a second one means "now": exit at once. `release()` stops listening.
+ */
+export function interruptOnSignals(): { signal: AbortSignal; release(): void } {
+  const controller = new AbortController();
+  const onSignal = (signal: InterruptReason) => {
+    if (controller.signal.aborted) process.exit(signal === 'SIGTERM' ? ExitCode.Terminated : ExitCode.Interrupted);
+    controller.abort(signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    release() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
 }

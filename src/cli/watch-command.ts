@@ -8,10 +8,9 @@ import type { RunResult } from '../model/result.js';
 import { formatMs } from '../report/describe.js';
 import { verdictLine } from '../report/verdict.js';
 import { renderWatch } from '../report/watch.js';
-import type { InterruptReason } from '../run/run.js';
 import { terminalWidth, useColor, type OutputBoundary } from './output.js';
 import { RunProgress } from './progress.js';
-import { deliverRun, humanStream, prepareRun, probeOnce, type RunFlags } from './run-command.js';
+import { deliverRun, humanStream, interruptOnSignals, prepareRun, probeOnce, type RunFlags } from './run-command.js';
 import { TerminalScreen } from './terminal-screen.js';
 
 export interface WatchFlags extends RunFlags {
@@ -30,14 +29,8 @@ export async function watchCommand(file: string, flags: WatchFlags, output: Outp
   const write = (text: string) => output.writeRendered(human, text);
   const screen = human.isTTY && !flags.quiet ? new TerminalScreen(human, write) : null;
 
-  const interrupt = new AbortController();
-  const onSignal = (signal: InterruptReason) => {
-    // A second signal means "now": the terminal is given back by the exit hook.
-    if (interrupt.signal.aborted) process.exit(signal === 'SIGTERM' ? ExitCode.Terminated : ExitCode.Interrupted);
-    interrupt.abort(signal);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  // A second signal means "now": the terminal is given back by the exit hook.
+  const interrupt = interruptOnSignals();
 
   const window = new StateWindow();
   const title = `${basename(file)} · every ${formatMs(flags.every)}${prepared.config.vantage ? ` · vantage ${prepared.config.vantage}` : ''} · Ctrl-C to stop`;
@@ -82,8 +75,7 @@ export async function watchCommand(file: string, flags: WatchFlags, output: Outp
     if (ticker) clearInterval(ticker);
     human.off('resize', redrawOnResize);
     screen?.leave();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupt.release();
   }
   return interrupt.signal.reason === 'SIGTERM' ? ExitCode.Terminated : ExitCode.Interrupted;
 }
