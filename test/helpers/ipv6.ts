@@ -5,7 +5,7 @@ import { createServer as createHttpServer, type RequestListener } from 'node:htt
 import { createServer as createNetServer, type Server, type Socket } from 'node:net';
 import { once } from 'node:events';
 import { it } from 'vitest';
-import type { TestServer } from './servers.js';
+import { listen, type TestServer } from './servers.js';
 
 /** A TestServer (servers.ts), so `closeAfterEach()` keeps it too. */
 export type Ipv6Server = TestServer;
@@ -28,33 +28,8 @@ export function startIpv6RawServer(onSocket: (socket: Socket) => void): Promise<
   return listenOnIpv6(createNetServer(onSocket));
 }
 
-async function listenOnIpv6(server: Server): Promise<Ipv6Server> {
-  const sockets = new Set<Socket>();
-  let accepted = 0;
-  server.on('connection', (socket: Socket) => {
-    accepted++;
-    sockets.add(socket);
-    socket.on('error', () => undefined);
-    socket.once('close', () => sockets.delete(socket));
-  });
-  server.listen({ port: 0, host: '::1', ipv6Only: true });
-  await once(server, 'listening');
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return {
-    url: `http://[::1]:${address.port}`,
-    port: address.port,
-    get accepted() {
-      return accepted;
-    },
-    get open() {
-      return sockets.size;
-    },
-    async close() {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+function listenOnIpv6(server: Server): Promise<Ipv6Server> {
+  return listen(server, 'http', '::1');
 }
 
 async function canListenOnIpv6Loopback(): Promise<boolean> {

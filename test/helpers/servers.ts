@@ -25,7 +25,11 @@ export function certificate(name: CertificateName): { key: Buffer; cert: Buffer 
   return { key: readFileSync(new URL(`${name}.key`, TLS_DIR)), cert: readFileSync(new URL(`${name}.crt`, TLS_DIR)) };
 }
 
-async function listen(server: Server, scheme: 'http' | 'https'): Promise<TestServer> {
+/**
+ * Listens on port 0 of a loopback address and counts the connections: every test server is
+ * made with it. On `::1` it listens on IPv6 only (nothing on 127.0.0.1).
+ */
+export async function listen(server: Server, scheme: 'http' | 'https' | 'tls', host: '127.0.0.1' | '::1' = '127.0.0.1'): Promise<TestServer> {
   const sockets = new Set<Socket>();
   let accepted = 0;
   server.on('connection', (socket: Socket) => {
@@ -34,12 +38,12 @@ async function listen(server: Server, scheme: 'http' | 'https'): Promise<TestSer
     socket.on('error', () => undefined);
     socket.once('close', () => sockets.delete(socket));
   });
-  server.listen(0, '127.0.0.1');
+  server.listen(host === '::1' ? { port: 0, host, ipv6Only: true } : { port: 0, host });
   await once(server, 'listening');
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('no port');
   return {
-    url: `${scheme}://127.0.0.1:${address.port}`,
+    url: `${scheme}://${host === '::1' ? '[::1]' : host}:${address.port}`,
     port: address.port,
     get accepted() {
       return accepted;
