@@ -95,6 +95,7 @@ export class ConnectionPool {
       socket: null,
       tunnel: null,
       tls: null,
+      peer: null,
       forward: opener.forwardFor(origin),
       cancel() {
         // With an error, so that the connector reports it now instead of at its own timeout.

@@ -38,6 +38,11 @@ export interface ConnectionState {
   tunnel: Socket | null;
   /** The last handshake's certificate and version; null on plain HTTP. */
   tls: TlsInfo | null;
+  /**
+   * The `address:port` this connection reached, read once when TCP connected (the proxy's,
+   * through one): a socket that has since failed no longer knows it. Null until then.
+   */
+  peer: string | null;
   /** Plain HTTP through a proxy: requests go in absolute form, with this Proxy-Authorization. */
   forward: { authorization: string | null } | null;
 }
@@ -122,6 +127,7 @@ function buildOpener(options: ConnectionOptions): Opener {
     state.attempt = attempt;
     state.tls = null;
     state.tunnel = null;
+    state.peer = null;
     // SNI and the certificate check keep the URL's host when `resolve` sends the socket elsewhere.
     const servername = !https || opts.servername ? opts.servername : isIP(opts.hostname) === 0 ? opts.hostname : undefined;
     const connector = isLocalhost(target) && !proxy ? localhostConnector() : base;
@@ -134,14 +140,14 @@ function buildOpener(options: ConnectionOptions): Opener {
         err ? callback(new ProxyError(codeOf(err), proxy.label, addressTrying(socket, proxy.host, proxy.port)), null) : callback(null, sock),
       ) as unknown as Socket;
       state.socket = socket;
-      observe(socket, attempt);
+      observe(socket, attempt, state);
       return;
     }
     // The common case passes undici's own options object on: no copy per connection.
     const direct = target === opts.hostname && servername === opts.servername ? opts : { ...opts, hostname: target, servername };
     const socket = connector(direct, done) as unknown as Socket;
     state.socket = socket;
-    observe(socket, attempt);
+    observe(socket, attempt, state);
   };
   const forwardFor: Opener['forwardFor'] = (origin) => {
     if (!proxies || !origin.startsWith('http:')) return null;
@@ -152,13 +158,22 @@ function buildOpener(options: ConnectionOptions): Opener {
   return { open, forwardFor };
 }
 
-/** Phase timestamps from the socket's own events. */
-function observe(socket: Socket, attempt: ConnectAttempt): void {
+/** Phase timestamps, and the address reached, from the socket's own events. */
+function observe(socket: Socket, attempt: ConnectAttempt, state: ConnectionState): void {
   socket.once('lookup', (_err: Error | null, address: string | undefined) => {
     attempt.lookup = performance.now();
     attempt.resolved = address;
   });
-  socket.once('connect', () => (attempt.connect ??= performance.now()));
+  socket.once('connect', () => {
+    attempt.connect ??= performance.now();
+    state.peer = peerOf(socket);
+  });
+}
+
+/** The `address:port` a connected socket talks to. */
+function peerOf(socket: Socket): string | null {
+  const { remoteAddress, remotePort } = socket;
+  return remoteAddress !== undefined && remotePort !== undefined ? hostPort(remoteAddress, remotePort) : null;
 }
 
 /**
@@ -207,6 +222,7 @@ function tunnel(
   state.socket = raw;
   state.tunnel = raw;
   raw.once('lookup', () => (attempt.lookup = performance.now()));
+  raw.once('connect', () => (state.peer = peerOf(raw)));
 }
 
 const MAX_PROXY_HEAD = 16 * 1024;

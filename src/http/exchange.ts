@@ -38,6 +38,8 @@ interface Measured {
   httpVersion: HttpVersion | null;
   /** The connection's TLS handshake (also one whose certificate was then rejected); null on plain HTTP. */
   tls: TlsInfo | null;
+  /** The `address:port` the connection reached (the proxy's, through one); null if it never connected. */
+  peer: string | null;
   /** From issuing the request to the last byte of the body (or to the failure). */
   ms: number;
 }
@@ -95,21 +97,22 @@ export function exchange(pool: ConnectionPool, req: ExchangeRequest, interrupt?:
       const { status, statusText, headers } = head;
       const httpVersion = versionOf(lease);
       const tls = lease.tls;
+      const peer = lease.peer;
       const body = Buffer.concat(chunks, size);
       const encoding = headers['content-encoding'];
       if (body.length === 0 || !needsDecoding(encoding)) {
-        resolve({ ok: true, response: { status, statusText, headers, body }, timings, ms, httpVersion, tls });
+        resolve({ ok: true, response: { status, statusText, headers, body }, timings, ms, httpVersion, tls, peer });
         return;
       }
       decodeBody(body, encoding, req.maxBodySize, req.truncateBody === true, (decoded) => {
-        if (decoded.ok) resolve({ ok: true, response: { status, statusText, headers, body: decoded.body }, timings, ms, httpVersion, tls });
+        if (decoded.ok) resolve({ ok: true, response: { status, statusText, headers, body: decoded.body }, timings, ms, httpVersion, tls, peer });
         // A link check needs the status, not the body: one it cannot decode is kept as it came.
-        else if (req.truncateBody) resolve({ ok: true, response: { status, statusText, headers, body }, timings, ms, httpVersion, tls });
-        else resolve({ ok: false, failure: decoded.failure, timings, ms, httpVersion, tls });
+        else if (req.truncateBody) resolve({ ok: true, response: { status, statusText, headers, body }, timings, ms, httpVersion, tls, peer });
+        else resolve({ ok: false, failure: decoded.failure, timings, ms, httpVersion, tls, peer });
       });
     };
     const fail = (failure: Failure) => {
-      if (end(false)) resolve({ ok: false, failure, timings, ms, httpVersion: headersAt === undefined ? null : versionOf(lease), tls: lease.tls });
+      if (end(false)) resolve({ ok: false, failure, timings, ms, httpVersion: headersAt === undefined ? null : versionOf(lease), tls: lease.tls, peer: lease.peer });
     };
 
     const send = () => {

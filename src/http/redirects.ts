@@ -45,6 +45,8 @@ interface Chain {
   httpVersion: HttpVersion | null;
   /** The chain's last TLS handshake, if any hop had one. */
   tls: TlsInfo | null;
+  /** The `address:port` the last hop's connection reached; null when it never connected. */
+  peer: string | null;
   /** The last URL requested: where the chain ended or broke. */
   url: URL;
 }
@@ -67,13 +69,14 @@ export async function fetchFollowingRedirects(
   let timings = emptyPhases();
   let httpVersion: HttpVersion | null = null;
   let tls: TlsInfo | null = null;
+  let peer: string | null = null;
   let { url, method, body } = req;
   // Replaced (never changed in place) when a redirect must drop some: no copy needed here.
   let headers = req.headers;
   if (url.username !== '' || url.password !== '' || req.basicAuth || req.decompress) ({ url, headers } = withAuthAndEncoding(req));
   // Field by field, not spread from a shared part: see the note on results in exchange.ts.
-  const failed = (failure: Failure): FetchResult => ({ ok: false, failure, hops, timings, ms: performance.now() - start, url, httpVersion, tls });
-  const succeeded = (response: ExchangeResponse): FetchResult => ({ ok: true, response, hops, timings, ms: performance.now() - start, url, httpVersion, tls });
+  const failed = (failure: Failure): FetchResult => ({ ok: false, failure, hops, timings, ms: performance.now() - start, url, httpVersion, tls, peer });
+  const succeeded = (response: ExchangeResponse): FetchResult => ({ ok: true, response, hops, timings, ms: performance.now() - start, url, httpVersion, tls, peer });
 
   for (;;) {
     visited.add(`${method} ${url.href}`);
@@ -85,6 +88,7 @@ export async function fetchFollowingRedirects(
     timings = addPhases(timings, result.timings);
     httpVersion = result.httpVersion;
     if (result.tls) tls = result.tls;
+    peer = result.peer;
     hops.push({ url: url.href, status: result.ok ? result.response.status : null, ms: roundMs(result.ms) });
     if (!result.ok) return failed(result.failure);
 

@@ -68,12 +68,13 @@ export interface ProbeEvidence {
   resets: { beforeResponse: number; afterResponse: number };
   /** Timeouts on a connection that was open: in the TLS handshake, or waiting for / reading the answer. */
   timeouts: { handshake: number; answer: number };
-  /** Peer addresses that accepted a connection, and addresses whose connect failed. */
+  /**
+   * Peer addresses that accepted a connection (each sample's, passing or not), and addresses whose
+   * connect failed or that reset it before answering. A links probe keeps none: its links go to many hosts.
+   */
   addresses: { answered: string[]; failed: string[] };
   /** Edge headers of the first passing answer: the edge in front when things work; null when none passed. */
   passingEdgeHeaders: EdgeHeaders | null;
-  /** The leaf certificate's days left, from the probe's last handshake that reached it. */
-  certificateDaysLeft: number | null;
   /** Flows only. */
   flow: FlowEvidence | null;
 }
@@ -90,7 +91,6 @@ export function emptyEvidence(): ProbeEvidence {
     timeouts: { handshake: 0, answer: 0 },
     addresses: { answered: [], failed: [] },
     passingEdgeHeaders: null,
-    certificateDaysLeft: null,
     flow: null,
   };
 }

@@ -27,6 +27,8 @@ export interface SampleOutcome {
   httpVersion?: HttpVersion | null;
   /** The last TLS handshake's version and leaf certificate; null on plain HTTP or before one. */
   tls?: TlsInfo | null;
+  /** The `address:port` the last connection reached (the proxy's, through one); absent or null when none did. */
+  peer?: string | null;
   /** The answer, when one came. */
   answer?: SampleAnswer;
 }

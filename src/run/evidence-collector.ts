@@ -13,8 +13,6 @@ export interface ExchangeFacts {
   edgeHeaders?: EdgeHeaders;
   /** "address:port" connected to, or tried when the connect failed. */
   peerAddress?: string | null;
-  /** Days left on the leaf certificate, when a handshake reached it. */
-  certificateDaysLeft?: number | null;
 }
 
 const NOT_FOUND = new Set(['ENOTFOUND', 'NXDOMAIN', 'ENODATA', 'EAI_NONAME', 'EAI_NODATA', 'NODATA']);
@@ -69,7 +67,6 @@ export class EvidenceCollector {
 
   add(failure: SampleFailure | null, latencyMs: number | null, facts: ExchangeFacts | null): void {
     const e = this.evidence;
-    if (facts?.certificateDaysLeft != null) e.certificateDaysLeft = facts.certificateDaysLeft;
     if (failure === null) {
       if (e.passingEdgeHeaders === null && facts?.edgeHeaders) e.passingEdgeHeaders = facts.edgeHeaders;
       if (facts?.peerAddress) remember(e.addresses.answered, facts.peerAddress);
@@ -114,6 +111,11 @@ export class EvidenceCollector {
     const aboutStatus = f.class !== 'assertion' || f.check === 'status';
     if (ANSWERED.includes(f.class) && aboutStatus && facts?.status != null) this.addAnswer(f.class, facts, latencyMs);
     else if (facts?.peerAddress && !neverConnected(failure)) remember(e.addresses.answered, facts.peerAddress);
+  }
+
+  /** A passing sample's peer, after the first passing answer was kept: one short scan of at most MAX_ADDRESSES. */
+  answeredBy(peerAddress: string): void {
+    remember(this.evidence.addresses.answered, peerAddress);
   }
 
   /** A flow's per-step failures (from its StepStats at the end of the run). */

@@ -64,11 +64,12 @@ export class ProbeStats {
     for (const step of outcome.steps ?? []) this.addStep(step.id, step);
     if (outcome.failure) {
       this.addFailure(outcome.failure);
-      this.evidence.add(outcome.failure, outcome.latencyMs, facts(outcome.answer, this.redact));
+      this.evidence.add(outcome.failure, outcome.latencyMs, facts(outcome, this.redact));
     } else {
       if ((outcome.attempts ?? 1) > 1) this.flakySamples++;
       // One branch per passing sample: only the first passing answer's headers are read.
-      if (this.evidence.wantsHeaders(false)) this.evidence.add(null, outcome.latencyMs, facts(outcome.answer, this.redact));
+      if (this.evidence.wantsHeaders(false)) this.evidence.add(null, outcome.latencyMs, facts(outcome, this.redact));
+      else if (outcome.peer) this.evidence.answeredBy(outcome.peer);
     }
     if (outcome.httpVersion) this.httpVersion = outcome.httpVersion;
     if (outcome.tls) this.tls = outcome.tls;
@@ -80,7 +81,7 @@ export class ProbeStats {
    */
   addProbeFailure(failure: SampleFailure, answer?: SampleAnswer): void {
     this.probeFailed = true;
-    this.evidence.add(failure, null, facts(answer, this.redact));
+    this.evidence.add(failure, null, facts({ answer }, this.redact));
     increment(this.failuresByClass, failure.failure.class);
     this.keepError(failure);
   }
@@ -116,8 +117,8 @@ export class ProbeStats {
   }
 }
 
-/** What the evidence keeps of an answer: its status and the few headers that identify an edge. */
-function facts(answer: SampleAnswer | undefined, redact: Redact): ExchangeFacts | null {
-  if (!answer) return null;
-  return { status: answer.status, statusText: redact(answer.statusText), edgeHeaders: pickEdgeHeaders(answer.headers, redact) };
+/** What the evidence keeps of a sample's exchange: the peer, the answer's status and the few headers that identify an edge. */
+function facts({ answer, peer }: Pick<SampleOutcome, 'answer' | 'peer'>, redact: Redact): ExchangeFacts | null {
+  if (!answer) return peer ? { status: null, peerAddress: peer } : null;
+  return { status: answer.status, statusText: redact(answer.statusText), edgeHeaders: pickEdgeHeaders(answer.headers, redact), peerAddress: peer ?? null };
 }

@@ -148,6 +148,12 @@ describe('below HTTP', () => {
     expect(d.consistentWith).toEqual([CONSISTENT_WITH.someAddresses]);
   });
 
+  it('one address that refused and answered in turn is not "some addresses out of service"', () => {
+    const d = diagnose(input([api('api-health', 4, { classes: { connect: 2 }, evidence: { connect: { refused: 2, unanswered: 0, unreachable: 0 }, addresses: { answered: ['10.0.0.1:80'], failed: ['10.0.0.1:80'] } } })]));
+    expect(d.surfaces.api.layer).toBe('network');
+    expect(d.consistentWith).not.toContain(CONSISTENT_WITH.someAddresses);
+  });
+
   it('a reset before any response is network; one after the answer began is the origin', () => {
     const before = diagnose(input([api('a', 2, { classes: { reset: 2 }, evidence: { resets: { beforeResponse: 2, afterResponse: 0 } } })]));
     expect(before.surfaces.api.layer).toBe('network');

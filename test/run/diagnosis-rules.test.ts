@@ -60,6 +60,33 @@ describe('layer rules, end to end', () => {
     expect(result.probes[0]?.evidence?.connect).toEqual({ refused: 3, unanswered: 0, unreachable: 0 });
   });
 
+  it('every sample names the address that answered it, passing or not', async () => {
+    const origin = await keep(startHttpServer((req, res) => res.writeHead(req.url === '/down' ? 503 : 200).end()));
+    const result = await run(`version: 1\nprobes:\n${probe('up', 'api', `${origin.url}/`)}${probe('down', 'api', `${origin.url}/down`)}`);
+    const address = origin.url.replace('http://', '');
+    expect(result.probes.map((p) => p.evidence?.addresses)).toEqual([
+      { answered: [address], failed: [] },
+      { answered: [address], failed: [] },
+    ]);
+  });
+
+  it('one of two addresses refusing while the other answers: the network, some addresses out of service', async () => {
+    const origin = await keep(startHttpServer((_req, res) => res.writeHead(200).end()));
+    const port = new URL(origin.url).port;
+    // A name with two addresses, handed out in turn (DNS round robin): the origin listens on
+    // 127.0.0.1 only, so every connection sent to ::1 is refused.
+    let turn = 0;
+    const roundRobin: LookupFunction = (_host, options, cb) => {
+      const [address, family] = turn++ % 2 === 0 ? ['127.0.0.1', 4] : ['::1', 6];
+      setImmediate(() => (options.all ? cb(null, [{ address, family }]) : cb(null, address, family)));
+    };
+    const result = await run(`version: 1\nprobes:\n${probe('api', 'api', `http://service.test:${port}/`).replace('samples: 3', 'samples: 4')}`, roundRobin);
+    expect(result.probes[0]?.evidence?.addresses).toEqual({ answered: [`127.0.0.1:${port}`], failed: [`[::1]:${port}`] });
+    expect(result.diagnosis?.surfaces.api.layer).toBe('network');
+    expect(result.diagnosis?.surfaces.api.evidence[0]).toBe(`2 of 4 samples (api): connection refused at 1 of 2 addresses ([::1]:${port})`);
+    expect(result.diagnosis?.consistentWith).toEqual(['some of the service addresses out of service while others answer']);
+  });
+
   it('a reset before any response: the network', async () => {
     const rude = await keep(startRawServer((socket) => socket.once('data', () => socket.resetAndDestroy())));
     const result = await run(`version: 1\nprobes:\n${probe('api', 'api', `${rude.url}/`)}`);

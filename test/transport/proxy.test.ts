@@ -52,6 +52,8 @@ describe('the proxy field', () => {
     expect(result.ok && result.response.body.toString()).toBe(`hello 127.0.0.1:${port}`);
     expect(proxy.forwarded).toEqual([`http://127.0.0.1:${port}/x`]);
     expect(result.timings.connect).toBeGreaterThan(0);
+    // The address the connection reached is the proxy's: the target is never connected to.
+    expect(result.peer).toBe(proxy.url.replace('http://', ''));
   });
 
   it('tunnels https with CONNECT, then TLS (and HTTP/2) with the target itself', async () => {
@@ -66,6 +68,7 @@ describe('the proxy field', () => {
     expect(result.tls?.certificate?.subject).toBe('CN=localhost');
     expect(result.timings.connect).toBeGreaterThan(0);
     expect(result.timings.tls).toBeGreaterThan(0);
+    expect(result.peer).toBe(proxy.url.replace('http://', ''));
   });
 
   it('sends the proxy credentials of the URL (tunnel and absolute form) and never shows them', async () => {

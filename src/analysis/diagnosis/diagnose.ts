@@ -96,13 +96,19 @@ function analyseSurface(input: DiagnosisInput, surface: Surface): SurfaceAnalysi
   return { diagnosis: { state, layer, failureRate: summary.failureRate, evidence }, dominant, cleanConnects };
 }
 
+/** Some addresses answered while others only failed (one address that failed and answered in turn is not "some"). */
+function someAddressesOnly(addresses: Finding['addresses']): boolean {
+  if (!addresses || addresses.answered.length === 0) return false;
+  return addresses.failed.some((a) => !addresses.answered.includes(a));
+}
+
 /** The vocabulary entries a surface's dominant findings support, most samples first. */
 function explanations(analysis: SurfaceAnalysis): ConsistentWithKey[] {
   const keys: ConsistentWithKey[] = [];
   for (const f of analysis.dominant) {
     let key: ConsistentWithKey = LAYER_RULES[f.kind].consistentWith;
     const network = f.kind === 'connect-refused' || f.kind === 'connect-unanswered' || f.kind === 'reset-before-response';
-    if (network && (f.addresses?.answered.length ?? 0) > 0) key = 'someAddresses';
+    if (network && someAddressesOnly(f.addresses)) key = 'someAddresses';
     // "Behind a working network" only when no connect, name or handshake failed.
     if (f.kind === 'origin-5xx' && !analysis.cleanConnects) continue;
     if (!keys.includes(key)) keys.push(key);

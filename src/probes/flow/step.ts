@@ -5,9 +5,8 @@ import type { FlowStep } from './schema.js';
 import type { ConnectionPool } from '../../http/connections.js';
 import { fetchFollowingRedirects } from '../../http/redirects.js';
 import type { Failure, SampleFailure } from '../../model/failure.js';
-import type { SampleAnswer } from '../../model/sample.js';
-import { emptyPhases, type PhaseTimings } from '../../model/timings.js';
-import type { HttpVersion, TlsInfo } from '../../model/tls.js';
+import type { SampleOutcome } from '../../model/sample.js';
+import { emptyPhases } from '../../model/timings.js';
 import type { Redact } from '../../secrets/redact.js';
 import { captureAll, type CapturedValues } from './captures.js';
 import { cookieHooks } from './cookie-jar.js';
@@ -21,16 +20,8 @@ export interface FlowState {
   captured: CapturedValues;
 }
 
-/** How one step went; `latencyMs` is null when no response came (a failure below HTTP). */
-export interface StepRun {
-  latencyMs: number | null;
-  phases: PhaseTimings;
-  failure: SampleFailure | null;
-  httpVersion?: HttpVersion | null;
-  tls?: TlsInfo | null;
-  /** The step's answer, when one came (for the diagnosis's evidence). */
-  answer?: SampleAnswer;
-}
+/** How one step went; `latencyMs` is null when no response came (a failure below HTTP); `answer` feeds the diagnosis's evidence. */
+export type StepRun = Pick<SampleOutcome, 'latencyMs' | 'phases' | 'failure' | 'httpVersion' | 'tls' | 'peer' | 'answer'>;
 
 /** Runs one step; failures are returned, never thrown (only an interrupt throws). */
 /** `redact` masks secrets (the run's and this sample's captures) before a failure keeps any excerpt. */
@@ -41,8 +32,8 @@ export async function runStep(step: FlowStep, state: FlowState, pool: Connection
 
   const request = toFetchRequest(filled, redact);
   const result = await fetchFollowingRedirects(pool, request, cookieHooks(state.jar, request.url), interrupt);
-  const { httpVersion, tls } = result;
-  if (!result.ok) return { latencyMs: null, phases: result.timings, failure: located(result.failure, result.url.href), httpVersion, tls };
+  const { httpVersion, tls, peer } = result;
+  if (!result.ok) return { latencyMs: null, phases: result.timings, failure: located(result.failure, result.url.href), httpVersion, tls, peer };
 
   // Captures are read first, so that a `secret: true` value is registered (and masked by `redact`)
   // before an expectation of this same step quotes the response it came from.
@@ -53,5 +44,5 @@ export async function runStep(step: FlowStep, state: FlowState, pool: Connection
     checkResponse(step.expect, result.response, request.followRedirects, redact) ??
     captureFailure ??
     checkLatency(step.expect, result.ms);
-  return { latencyMs: result.ms, phases: result.timings, failure: failure && located(failure, result.url.href), httpVersion, tls, answer: result.response };
+  return { latencyMs: result.ms, phases: result.timings, failure: failure && located(failure, result.url.href), httpVersion, tls, peer, answer: result.response };
 }

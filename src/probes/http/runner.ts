@@ -36,9 +36,9 @@ async function runHttpSample(
 ): Promise<SampleOutcome> {
   const result = await fetchFollowingRedirects(pool, request, {}, ctx.interrupt);
   const located = (failure: NonNullable<ReturnType<typeof checkResponse>>) => ({ failure, url: result.url.href, step: null });
-  const { httpVersion, tls } = result;
-  if (!result.ok) return { latencyMs: null, phases: result.timings, failure: located(result.failure), httpVersion, tls };
+  const { httpVersion, tls, peer } = result;
+  if (!result.ok) return { latencyMs: null, phases: result.timings, failure: located(result.failure), httpVersion, tls, peer };
   const failure =
     checkExpiry(probe.expect, tls) ?? checkResponse(probe.expect, result.response, request.followRedirects, ctx.redact) ?? checkLatency(probe.expect, result.ms);
-  return { latencyMs: result.ms, phases: result.timings, failure: failure ? located(failure) : null, httpVersion, tls, answer: result.response };
+  return { latencyMs: result.ms, phases: result.timings, failure: failure ? located(failure) : null, httpVersion, tls, peer, answer: result.response };
 }

@@ -18,7 +18,8 @@ export const tcpRunner: ProbeRunner<TcpProbe> = {
     const options = connectOptions(probe, ctx);
     const sample: SampleTask = async () => {
       const result = await connectTcpProbe(options);
-      if (result.peer) last.peer = addressLabel(result.peer.address, result.peer.port);
+      const peer = result.peer ? addressLabel(result.peer.address, result.peer.port) : null;
+      if (peer) last.peer = peer;
       // SPEC: the tls block comes from the last sample whose handshake reached the certificate.
       const tls: TlsInfo | null = result.tls?.certificate ? { version: result.tls.version, certificate: result.tls.certificate } : null;
       const failure = sampleFailure(result, tls, probe);
@@ -27,6 +28,7 @@ export const tcpRunner: ProbeRunner<TcpProbe> = {
         phases: { dns: result.phases.dns, connect: result.phases.connect, tls: result.phases.tls, ttfb: null },
         failure: failure && ({ failure, url, step: null } satisfies SampleFailure),
         tls,
+        peer,
       };
     };
     return {
