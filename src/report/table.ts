@@ -168,7 +168,8 @@ function renderBlocks(result: RunResult, style: Style, columns: number): { table
   // Wrapped before colouring, so the colour codes take no room in the count.
   const lag = lagWarning(result);
   if (lag) rest.push(c.yellow(wrapWords(lag, columns)));
-  const verdict = wrapWords(verdictLine(result), columns);
+  // Never wrapped: it is the one line scripts and CI logs grep (`exit 1$`); a terminal soft-wraps it.
+  const verdict = verdictLine(result);
   rest.push(result.exitCode === 0 ? c.green.bold(verdict) : c.red.bold(verdict));
   return { tables, rest };
 }
