@@ -1,20 +1,27 @@
 // Reads YAML text into plain data plus a locator, turning syntax errors, duplicate keys, empty
-// files and alias bombs into positioned problems instead of exceptions.
+// files and alias bombs into positioned problems instead of exceptions. Large ordinary files are
+// read by js-yaml first (fast-yaml.ts), with positions found only if a problem needs them.
 import { isAlias, isCollection, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { problemAtStart, type ConfigProblem } from './errors.js';
 import { describeInput } from './fields.js';
+import { fastYaml } from './fast-yaml.js';
 import { createLocator, type Locate, type Position } from './positions.js';
 
 /** Aliases one anchor may expand to: plenty for shared headers, far too few for a "billion laughs". */
 const MAX_ALIAS_COUNT = 1000;
 
-/** Plain data to validate and a way back to positions, or the problems that stop everything. */
-export type YamlSource = { ok: true; data: Record<string, unknown>; locate: Locate } | { ok: false; problems: ConfigProblem[] };
+/**
+ * Plain data to validate and a way back to positions, or the problems that stop everything.
+ * `readBy`: js-yaml reads a few broken files `yaml` rejects (an empty list item, then one a space off), so
+ * problems found in what js-yaml read are found again in what `yaml` reads (probes/load.ts).
+ */
+export type YamlSource = { ok: true; data: Record<string, unknown>; locate: Locate; readBy: 'js-yaml' | 'yaml' } | { ok: false; problems: ConfigProblem[] };
 
-/** Parses a config file's text; `data` is the top-level mapping. */
-export function readYamlSource(text: string, file: string): YamlSource {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
+/** Parses a config file's text; `data` is the top-level mapping. `fast: false` leaves it to `yaml`. */
+export function readYamlSource(text: string, file: string, fast = true): YamlSource {
+  const quick = fast ? fastYaml(text) : null;
+  if (quick) return { ok: true, data: quick, locate: locateWhenAsked(text), readBy: 'js-yaml' };
+  const { doc, lineCounter } = parse(text);
   const positionOf = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -33,7 +40,7 @@ export function readYamlSource(text: string, file: string): YamlSource {
     return { ok: false, problems };
   }
 
-  const locate = createLocator(doc, lineCounter);
+  const locate = locateWhenAsked(text);
   if (doc.contents === null) {
     return { ok: false, problems: [problemAtStart(file, 'the file is empty: expected a mapping with "version: 1" and "probes"')] };
   }
@@ -59,7 +66,24 @@ export function readYamlSource(text: string, file: string): YamlSource {
     const message = `expected a mapping with "version: 1" and "probes" at the top level, got ${describeInput(data)}`;
     return { ok: false, problems: [{ file, ...locate([]), message }] };
   }
-  return { ok: true, data: data as Record<string, unknown>, locate };
+  return { ok: true, data: data as Record<string, unknown>, locate, readBy: 'yaml' };
+}
+
+function parse(text: string): { doc: Document; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  return { doc: parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true }), lineCounter };
+}
+
+/** A locator that parses the text with positions only when a problem or warning needs one. */
+function locateWhenAsked(text: string): Locate {
+  let locate: Locate | null = null;
+  return (path, part) => {
+    if (!locate) {
+      const { doc, lineCounter } = parse(text);
+      locate = createLocator(doc, lineCounter);
+    }
+    return locate(path, part);
+  };
 }
 
 /**

@@ -12,7 +12,7 @@ import { formatDataPath, type DataPath } from '../config/positions.js';
 import { loadControls } from '../config/controls.js';
 import { defaultsSchema, fileSchema } from '../config/schema.js';
 import { readConfigText } from '../config/read-file.js';
-import { readYamlSource } from '../config/source.js';
+import { readYamlSource, type YamlSource } from '../config/source.js';
 import { resolveNotify } from '../config/notify.js';
 import { secretForms } from '../secrets/forms.js';
 import { createRedactor } from '../secrets/redact.js';
@@ -35,6 +35,16 @@ export async function loadConfig(file: string, overrides: ConfigOverrides, env: 
 /** Validates and resolves config text (loadConfig without the file system, for tests and the demo). */
 export function parseConfig(text: string, file: string, overrides: ConfigOverrides, env: Record<string, string | undefined>): RunConfig {
   const source = readYamlSource(text, file);
+  try {
+    return configFrom(source, file, overrides, env);
+  } catch (error) {
+    // Every problem is `yaml`'s to find: js-yaml reads a few broken files it rejects.
+    if (error instanceof ConfigError && source.ok && source.readBy === 'js-yaml') return configFrom(readYamlSource(text, file, false), file, overrides, env);
+    throw error;
+  }
+}
+
+function configFrom(source: YamlSource, file: string, overrides: ConfigOverrides, env: Record<string, string | undefined>): RunConfig {
   if (!source.ok) throw new ConfigError(sortProblems(source.problems));
 
   const problems: ConfigProblem[] = [];
