@@ -118,6 +118,5 @@ export function renderHistory(runs: HistoryRun[], options: { color: boolean; ski
     ]);
   }
   const lines = SURFACES.map((s) => sparkline(runs, s)).filter((l): l is string => l !== null);
-  // cli-table3 pads the last column: trailing blanks only get in the way of copying.
-  return `${t.toString().replace(/ +$/gm, '')}\n\n${lines.join('\n')}\n${skipped}`;
+  return `${t.toString()}\n\n${lines.join('\n')}\n${skipped}`;
 }

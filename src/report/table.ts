@@ -2,7 +2,6 @@
 // table, verdict.
 import { stripVTControlCharacters } from 'node:util';
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import { SURFACES } from '../model/surface.js';
 import type { ProbeResult, RunResult } from '../model/result.js';
 import type { ErrorGroup } from '../model/counts.js';
@@ -13,12 +12,7 @@ import type { RenderOptions, Reporter } from './reporter.js';
 import { percent, verdictLine } from './verdict.js';
 import { diagnosisSection } from './diagnosis-section.js';
 import { wrapWords } from './wrap.js';
-
-/** Borderless: pastes into chat and reads in any terminal. */
-const PLAIN_CHARS = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-  left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
-};
+import { ColumnTable, type Align } from './columns.js';
 
 /** How the tables are drawn: colours, and the gap between columns (one space on a narrow terminal). */
 interface Style {
@@ -26,14 +20,9 @@ interface Style {
   gap: string;
 }
 
-/** A borderless table in upprobe's terminal style (the history command uses it too). */
-export function table(head: string[], c: ChalkInstance, align: ('left' | 'right')[], gap = '  '): Table.Table {
-  return new Table({
-    head: head.map((h) => c.bold(h)),
-    chars: { ...PLAIN_CHARS, middle: gap },
-    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-    colAligns: align,
-  });
+/** A borderless table in upprobe's terminal style (the history and merge commands use it too). */
+export function table(head: string[], c: ChalkInstance, align: Align[], gap = '  '): ColumnTable {
+  return new ColumnTable(head, c, align, gap);
 }
 
 function probeTable(probes: ProbeResult[], { c, gap }: Style): string {
@@ -194,7 +183,7 @@ export const tableReporter: Reporter = {
     // each row on one line. The failures table fits itself by shortening its messages.
     let blocks = renderBlocks(result, { c, gap: '  ' }, options.columns);
     if (widest(blocks.tables.join('\n')) > options.columns) blocks = renderBlocks(result, { c, gap: ' ' }, options.columns);
-    // cli-table3 pads the last column too: trailing blanks only get in the way of copying.
+    // No line ends in blanks: they only get in the way of copying.
     return `${[...blocks.tables, ...blocks.rest].join('\n\n').replace(/ +$/gm, '')}\n`;
   },
 };
