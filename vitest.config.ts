@@ -5,6 +5,7 @@
 //   promtool or kubectl.
 // `npx vitest run --project unit` runs one of them.
 import { configDefaults, defineConfig } from 'vitest/config';
+import SlowestFirst from './test/helpers/slowest-first.js';
 
 /**
  * The e2e project: spec folders whose files spawn the built CLI or misbehave at scale, and the
@@ -32,6 +33,7 @@ export default defineConfig({
     // deadline allow for a busy machine (test/hostile/helpers.ts, MARGIN_MS).
     maxWorkers: 3,
     minWorkers: 1,
+    sequence: { sequencer: SlowestFirst },
     // The unit project shares one module cache per worker (isolate: false): its specs keep no
     // module state between files, and importing src/ once per worker instead of once per file
     // saves ~10 s of CPU on this 2-core machine.
