@@ -20,8 +20,8 @@ const outFlag = process.argv.indexOf('--out');
 const OUT = outFlag > 0 ? process.argv[outFlag + 1] : join(BENCH, QUICK ? 'results/quick.json' : 'results.json');
 
 const PLAN = QUICK
-  ? { throughput: { samples: 200, concurrency: 10, rounds: 1 }, honesty: { samples: 32, concurrencies: [16, 100], rounds: 1 },
-      memory: { sizes: [100, 1000], rounds: 1, concurrency: 50 }, scale: { probes: [100, 1000], concurrency: 16 }, cold: { rounds: 1 }, warmup: { rounds: 1 }, merge: { reports: 20, rounds: 1 }, html: { runs: 2_000, rounds: 1 }, watch: { seconds: 2 } }
+  ? { throughput: { samples: 100, concurrency: 10, rounds: 1 }, honesty: { samples: 32, concurrencies: [16, 100], rounds: 1 },
+      memory: { sizes: [100, 300], rounds: 1, concurrency: 50 }, scale: { probes: [50, 300], concurrency: 16 }, cold: { rounds: 1 }, warmup: { rounds: 1 }, merge: { reports: 8, rounds: 1 }, html: { runs: 500, rounds: 1 }, watch: { seconds: 1 } }
   : { throughput: { samples: 2000, concurrency: 50, rounds: 5 }, honesty: { samples: 500, concurrencies: [16, 100], rounds: 3 },
       memory: { sizes: [2000, 20000, 200000], rounds: 3, concurrency: 50 }, scale: { probes: [1000, 16000], concurrency: 16 }, cold: { rounds: 11 }, warmup: { rounds: 9 }, merge: { reports: 1000, rounds: 3 }, html: { runs: 525_600, rounds: 3 }, watch: { seconds: 120 } };
 
