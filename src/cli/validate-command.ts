@@ -5,7 +5,7 @@ import { readConfigText } from '../config/read-file.js';
 import { readYamlSource } from '../config/source.js';
 import { checkWithUnsetEnv } from '../config/unset-env.js';
 import { ExitCode } from '../model/exit-codes.js';
-import { ConfigError, formatProblem, parseConfig, type ConfigProblem } from '../probes/load.js';
+import { ConfigError, formatProblem, loadReadersFor, parseConfig, type ConfigProblem } from '../probes/load.js';
 import type { OutputBoundary } from './output.js';
 
 export interface ValidateFlags {
@@ -22,6 +22,7 @@ export async function validateCommand(file: string, output: OutputBoundary, flag
     return reportProblems(file, err.problems, output);
   }
 
+  await loadReadersFor(text);
   const source = readYamlSource(text, file);
   if (source.ok) {
     for (const w of durationWarnings(source.data, source.locate)) output.write(process.stderr, `${file}:${w.line}:${w.column}: warning: ${w.message}\n`);

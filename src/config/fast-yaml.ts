@@ -6,53 +6,75 @@
 // js-yaml must read exactly what `yaml` reads (YAML 1.2 core schema, merge keys), so anything
 // the two could read differently is left to `yaml`: directives, anchors and aliases, complex
 // keys, null keys, tags js-yaml does not know, and every error. js-yaml is more lenient with a
-// few broken files (an empty list item, then one a space off): then the config is only taken if it is valid as
-// js-yaml read it, and every problem reported is `yaml`'s (probes/load.ts). The property test in
-// test/config/fast-yaml.test.ts checks both parsers agree wherever `yaml` reads a file cleanly.
-import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
+// few broken files (an empty list item, then one a space off): then the config is only taken if
+// it is valid as js-yaml read it, and every problem reported is `yaml`'s (probes/load.ts). The
+// property test in test/config/fast-yaml.test.ts checks both parsers agree wherever `yaml` reads
+// a file cleanly.
+import { createRequire } from 'node:module';
+import type * as JsYaml from 'js-yaml';
 
 /** Below this size `yaml` alone reads the file: the time and memory saved would not show. */
 export const FAST_YAML_MIN_BYTES = 64 * 1024;
 
-// The core schema as `yaml` resolves plain scalars (js-yaml's own numbers also take `0b…` and
-// `-0x…`, and miss `-.5`): https://yaml.org/spec/1.2.2/#1032-tag-resolution, and `<<` merge keys.
-const nil = new Type('tag:yaml.org,2002:null', {
-  kind: 'scalar',
-  resolve: (text: string | null) => text === null || /^(?:~|[Nn]ull|NULL)?$/.test(text),
-  construct: () => null,
-  predicate: (value: object) => value === null,
-});
-const bool = new Type('tag:yaml.org,2002:bool', {
-  kind: 'scalar',
-  resolve: (text: string) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text),
-  construct: (text: string) => text.toLowerCase() === 'true',
-  predicate: (value: object) => typeof value === 'boolean',
-});
-const merge = new Type('tag:yaml.org,2002:merge', { kind: 'scalar', resolve: (text: string | null) => text === '<<' || text === null });
-const int = new Type('tag:yaml.org,2002:int', {
-  kind: 'scalar',
-  resolve: (text: string) => /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(text),
-  construct: (text: string) => (text.startsWith('0o') ? parseInt(text.slice(2), 8) : text.startsWith('0x') ? parseInt(text.slice(2), 16) : parseInt(text, 10)),
-  predicate: (value: object) => Number.isInteger(value),
-});
-const float = new Type('tag:yaml.org,2002:float', {
-  kind: 'scalar',
-  resolve: (text: string) => /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/.test(text),
-  construct: (text: string) => {
-    const special = text.replace(/^[-+]/, '').toLowerCase();
-    if (special === '.nan') return NaN;
-    if (special === '.inf') return text.startsWith('-') ? -Infinity : Infinity;
-    return parseFloat(text);
-  },
-  predicate: (value: object) => typeof value === 'number',
-});
-const CORE_WITH_MERGE = FAILSAFE_SCHEMA.extend({ implicit: [nil, bool, int, float, merge] });
+/**
+ * js-yaml and the schema, in a chunk of their own (~4 ms to load): loadConfig loads them
+ * (`loadFastYaml`) only for a file of FAST_YAML_MIN_BYTES or more.
+ */
+let reader: { load: typeof JsYaml.load; schema: JsYaml.Schema } | undefined;
+
+export async function loadFastYaml(): Promise<void> {
+  reader ??= readerOf(await import('js-yaml'));
+}
+
+/** Parsing without loadConfig (tests, with node_modules at hand) loads it on the spot, as config/pattern.ts does. */
+function jsYaml(): NonNullable<typeof reader> {
+  reader ??= readerOf(createRequire(import.meta.url)('js-yaml') as typeof JsYaml);
+  return reader;
+}
+
+/** js-yaml with the core schema as `yaml` reads it. */
+function readerOf({ FAILSAFE_SCHEMA, load, Type }: typeof JsYaml): NonNullable<typeof reader> {
+  // The core schema as `yaml` resolves plain scalars (js-yaml's own numbers also take `0b…` and
+  // `-0x…`, and miss `-.5`): https://yaml.org/spec/1.2.2/#1032-tag-resolution, and `<<` merge keys.
+  const nil = new Type('tag:yaml.org,2002:null', {
+    kind: 'scalar',
+    resolve: (text: string | null) => text === null || /^(?:~|[Nn]ull|NULL)?$/.test(text),
+    construct: () => null,
+    predicate: (value: object) => value === null,
+  });
+  const bool = new Type('tag:yaml.org,2002:bool', {
+    kind: 'scalar',
+    resolve: (text: string) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text),
+    construct: (text: string) => text.toLowerCase() === 'true',
+    predicate: (value: object) => typeof value === 'boolean',
+  });
+  const merge = new Type('tag:yaml.org,2002:merge', { kind: 'scalar', resolve: (text: string | null) => text === '<<' || text === null });
+  const int = new Type('tag:yaml.org,2002:int', {
+    kind: 'scalar',
+    resolve: (text: string) => /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(text),
+    construct: (text: string) => (text.startsWith('0o') ? parseInt(text.slice(2), 8) : text.startsWith('0x') ? parseInt(text.slice(2), 16) : parseInt(text, 10)),
+    predicate: (value: object) => Number.isInteger(value),
+  });
+  const float = new Type('tag:yaml.org,2002:float', {
+    kind: 'scalar',
+    resolve: (text: string) => /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/.test(text),
+    construct: (text: string) => {
+      const special = text.replace(/^[-+]/, '').toLowerCase();
+      if (special === '.nan') return NaN;
+      if (special === '.inf') return text.startsWith('-') ? -Infinity : Infinity;
+      return parseFloat(text);
+    },
+    predicate: (value: object) => typeof value === 'number',
+  });
+  return { load, schema: FAILSAFE_SCHEMA.extend({ implicit: [nil, bool, int, float, merge] }) };
+}
 
 /**
  * What `yaml` may read differently, found in the text: a directive (`%YAML 1.1` changes the
- * schema), an anchor (aliases and their expansion limit), an explicit `?` key or a collection that
- * may be a key (js-yaml makes it a string: `[a]: b`, `{ {a: 1} }`; also catches `[{…}, {…}]`), line breaks other than LF and CRLF, a byte order mark past the
- * start, a document marker run into text (`---:` is text to `yaml`). A false alarm costs only speed.
+ * schema), an anchor (aliases and their expansion limit), an explicit `?` key or a collection
+ * that may be a key (js-yaml makes it a string: `[a]: b`, `{ {a: 1} }`; this also catches
+ * `[{…}, {…}]`), line breaks other than LF and CRLF, a byte order mark past the start, a document
+ * marker run into text (`---:` is text to `yaml`). A false alarm costs only speed.
  */
 const LEFT_TO_YAML = /^%|(?:^|[\s[{,])(?:&|\?(?:\s|$))|[\]}][ \t]*:|[{,]\s*[{[]|\r(?!\n)|[\u0085\u2028\u2029]|(?<!^)\uFEFF|^(?:---|\.\.\.)\S/m;
 
@@ -64,7 +86,8 @@ export function fastYaml(text: string, minBytes = FAST_YAML_MIN_BYTES): Record<s
   if (text.length < minBytes || LEFT_TO_YAML.test(text)) return null;
   let data: unknown;
   try {
-    data = load(text, { schema: CORE_WITH_MERGE });
+    const { load, schema } = jsYaml();
+    data = load(text, { schema });
   } catch {
     return null;
   }

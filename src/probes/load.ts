@@ -17,6 +17,7 @@ import { resolveNotify } from '../config/notify.js';
 import { secretForms } from '../secrets/forms.js';
 import { createRedactor } from '../secrets/redact.js';
 import { loadPatternEngine } from '../config/pattern.js';
+import { FAST_YAML_MIN_BYTES, loadFastYaml } from '../config/fast-yaml.js';
 import type { ProbeConfig, RunConfig } from './probe-config.js';
 import { PROBE_KINDS } from './registry.js';
 
@@ -27,9 +28,15 @@ export { parseDuration } from '../config/duration.js';
 /** Reads and resolves a probes file; `file` is the path as given, and problems name it. */
 export async function loadConfig(file: string, overrides: ConfigOverrides, env: Record<string, string | undefined>): Promise<RunConfig> {
   const text = await readConfigText(file);
+  await loadReadersFor(text);
+  return parseConfig(text, file, overrides, env);
+}
+
+/** Loads what reading `text` needs beyond `yaml`, each in a chunk of its own, only when it does. */
+export async function loadReadersFor(text: string): Promise<void> {
   // Every regex sits under a `matches`, `notMatches` or `regex` key: only then is the engine loaded.
   if (/matches|regex/i.test(text)) await loadPatternEngine();
-  return parseConfig(text, file, overrides, env);
+  if (text.length >= FAST_YAML_MIN_BYTES) await loadFastYaml();
 }
 
 /** Validates and resolves config text (loadConfig without the file system, for tests and the demo). */
