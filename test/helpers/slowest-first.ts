@@ -7,7 +7,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const SLOWEST = [
   'test/bench/quick.test.ts',
-  'test/cli/diagnosis-scenarios-',
+  'test/target/diagnosis-scenarios-',
   'test/cli/init.test.ts',
   'test/cli/notify.test.ts',
   'test/cli/demo.test.ts',

@@ -1,14 +1,14 @@
 // docs/diagnosis.md's scenario table is a promise: the demo run for a scenario must diagnose what
-// its row says. Three spec files (diagnosis-scenarios-*.test.ts) share the scenarios, so their
-// demo runs spread over the test workers.
+// its row says. Each scenario is the demo in-process (the target, the shipped probes.yaml with
+// the demo's environment, one run): test/cli/demo.test.ts runs the CLI itself. Three spec files
+// (diagnosis-scenarios-*.test.ts) share the scenarios, so their runs spread over the test workers.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { expect } from 'vitest';
-import type { JsonReport } from '../../src/report/json.js';
-import { SCENARIOS } from '../../src/target/scenario-names.js';
-import { runCli } from '../helpers/cli.js';
+import { demoEnv, SHIPPED_PROBES } from '../../src/cli/demo-command.js';
+import { loadConfig } from '../../src/probes/load.js';
+import { runProbes } from '../../src/run/run.js';
+import { SCENARIOS, type ScenarioName } from '../../src/target/scenario-names.js';
+import { startTarget } from '../../src/target/server.js';
 
 interface Row {
   api: string;
@@ -32,13 +32,17 @@ function cell(surface: { state: string; layer: string | null } | undefined): str
   return surface.layer === null ? surface.state : `${surface.state} / ${surface.layer}`;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'upprobe-scenarios-'));
-
 /** Runs the demo for one scenario and expects the table's row. */
-export async function expectScenarioRow(scenario: string): Promise<void> {
-  const json = join(dir, `${scenario}.json`);
-  const { code } = await runCli(['demo', '--scenario', scenario, '--json', json, '-q']);
-  const report = JSON.parse(readFileSync(json, 'utf8')) as JsonReport;
+export async function expectScenarioRow(scenario: ScenarioName): Promise<void> {
+  const target = await startTarget({ scenario });
+  let report;
+  try {
+    const config = await loadConfig(SHIPPED_PROBES, { baseUrl: target.url }, demoEnv(target, {}));
+    report = await runProbes(config, { interrupt: new AbortController().signal });
+  } finally {
+    await target.close();
+  }
+  const code = report.exitCode;
   const diagnosis = report.diagnosis;
   const expected = table.get(scenario);
   expect(diagnosis?.prober).toMatchObject({ healthy: true, controls: { passed: 2, total: 2 } });
@@ -57,6 +61,6 @@ export async function expectScenarioRow(scenario: string): Promise<void> {
 }
 
 /** The scenarios of one of the three spec files (`part` 0, 1 or 2). */
-export function scenariosOfPart(part: number): string[] {
+export function scenariosOfPart(part: number): ScenarioName[] {
   return SCENARIOS.filter((_, i) => i % 3 === part);
 }
