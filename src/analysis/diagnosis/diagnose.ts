@@ -5,7 +5,7 @@ import { findingsOf, type Finding } from './findings.js';
 import { proberDiagnosis } from './prober.js';
 import { LAYER_RULES, layerOf } from './rules.js';
 import { groupKey, sentence } from './sentences.js';
-import { LAYERS, type Diagnosis, type DiagnosisInput, type Layer, type ProberDiagnosis, type SurfaceDiagnosis, type SurfaceState } from './types.js';
+import { LAYERS, type Diagnosis, type DiagnosisInput, type Layer, type ProbeFacts, type ProberDiagnosis, type SurfaceDiagnosis, type SurfaceState } from './types.js';
 import { CONSISTENT_WITH, type ConsistentWithKey } from './vocabulary.js';
 
 /** SPEC: a surface with this share of failed samples or more is down. */
@@ -71,9 +71,17 @@ function analyseSurface(input: DiagnosisInput, surface: Surface): SurfaceAnalysi
   const summary = input.surfaces[surface];
   const state = stateOf(input, surface);
   const probes = input.probes.filter((p) => p.probe.surface === surface);
-  const findings = probes.flatMap((p) => findingsOf(p, probes.every((other) => other === p || other.passed) && probes.length > 1));
+  // Counted once: asking every probe about every other was quadratic (16,000 probes, 256M checks).
+  const failingCount = probes.filter((p) => !p.passed).length;
+  const othersPassed = (p: ProbeFacts) => probes.length > 1 && failingCount === (p.passed ? 0 : 1);
+  const findings = probes.flatMap((p) => findingsOf(p, othersPassed(p)));
   const byLayer = new Map<Layer, Finding[]>();
-  for (const f of findings) byLayer.set(layerOf(f.kind), [...(byLayer.get(layerOf(f.kind)) ?? []), f]);
+  for (const f of findings) {
+    const layer = layerOf(f.kind);
+    const list = byLayer.get(layer);
+    if (list) list.push(f);
+    else byLayer.set(layer, [f]);
+  }
   const cleanConnects = !TRANSPORT_LAYERS.some((layer) => byLayer.has(layer));
 
   const failing = state === 'down' || state === 'degraded';

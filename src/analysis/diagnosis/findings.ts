@@ -39,6 +39,8 @@ function statusKind(entry: StatusEvidence, edge: EdgeSighting | null): FindingKi
 
 /** Every failed sample of `facts` as findings; `othersPassed`: the surface's other probes all passed. */
 export function findingsOf(facts: ProbeFacts, othersPassed: boolean): Finding[] {
+  // Most probes pass: nothing to find, and nothing allocated for them.
+  if (facts.failedThresholds.length === 0 && Object.keys(facts.failuresByClass).length === 0) return [];
   const { evidence } = facts;
   const budget: Budget = { ...facts.failuresByClass };
   const findings: Finding[] = [];
