@@ -27,7 +27,9 @@ export interface CliOptions {
 
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
   const started = performance.now();
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
+  // The machine's NODE_EXTRA_CA_CERTS (a CI image may set one) costs every Node start ~50 ms, ~10 s
+  // over the suite, and no test server is signed by it; a test that needs it passes its own.
+  const env: Record<string, string | undefined> = { ...process.env, NODE_EXTRA_CA_CERTS: undefined, NO_COLOR: '1', ...options.env };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
