@@ -23,6 +23,10 @@ const E2E = [
   'test/sinks/remote-write.test.ts',
 ];
 
+// The test workers are Node processes started from this one: the machine's NODE_EXTRA_CA_CERTS
+// (a CI image may set one) would cost each ~50 ms at start, and no test server is signed by it.
+delete process.env.NODE_EXTRA_CA_CERTS;
+
 export default defineConfig({
   test: {
     testTimeout: 20_000,
