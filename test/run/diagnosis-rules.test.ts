@@ -70,6 +70,14 @@ describe('layer rules, end to end', () => {
     ]);
   });
 
+  it('the address is the one happy eyeballs connected to: localhost on 127.0.0.1 only, after ::1 refused', async () => {
+    const origin = await keep(startHttpServer((_req, res) => res.writeHead(200).end()));
+    const port = new URL(origin.url).port;
+    const result = await run(`version: 1\nprobes:\n${probe('api', 'api', `http://localhost:${port}/`)}`);
+    expect(result.probes[0]?.passed).toBe(true);
+    expect(result.probes[0]?.evidence?.addresses.answered).toEqual([`127.0.0.1:${port}`]);
+  });
+
   it('one of two addresses refusing while the other answers: the network, some addresses out of service', async () => {
     const origin = await keep(startHttpServer((_req, res) => res.writeHead(200).end()));
     const port = new URL(origin.url).port;
