@@ -6,7 +6,7 @@
 // js-yaml must read exactly what `yaml` reads (YAML 1.2 core schema, merge keys), so anything
 // the two could read differently is left to `yaml`: directives, anchors and aliases, complex
 // keys, null keys, tags js-yaml does not know, and every error. js-yaml is more lenient with a
-// few broken files (an empty list item, then one a space off): then the config is only taken if
+// few broken files (a key over 1,024 characters): then the config is only taken if
 // it is valid as js-yaml read it, and every problem reported is `yaml`'s (probes/load.ts). The
 // property test in test/config/fast-yaml.test.ts checks both parsers agree wherever `yaml` reads
 // a file cleanly.
@@ -70,13 +70,39 @@ function readerOf({ FAILSAFE_SCHEMA, load, Type }: typeof JsYaml): NonNullable<t
 }
 
 /**
- * What `yaml` may read differently, found in the text: a directive (`%YAML 1.1` changes the
- * schema), an anchor (aliases and their expansion limit), an explicit `?` key or a collection
- * that may be a key (js-yaml makes it a string: `[a]: b`, `{ {a: 1} }`; this also catches
- * `[{…}, {…}]`), line breaks other than LF and CRLF, a byte order mark past the start, a document
- * marker run into text (`---:` is text to `yaml`). A false alarm costs only speed.
+ * What `yaml` may read differently, found in the text (a false alarm costs only speed):
+ * - a directive (`%YAML 1.1` changes the schema), a tag (`!`, `!!float 1`), an anchor (aliases
+ *   and their expansion limit);
+ * - an explicit `?` key or a collection that may be a key (js-yaml makes it a string: `[a]: b`,
+ *   `{ {a: 1} }`; this also catches `[{…}, {…}]`);
+ * - an empty list item (`-` alone, or before a comment) or `- -`: js-yaml moves the items after
+ *   it into the list above, so a probe could vanish into another's `json`;
+ * - a block scalar (`|`, `>`: indentation indicators and blank lines differ), a backslash at the
+ *   end of a line (escaped line breaks), a tab, a quote closed straight into `#`;
+ * - a flow collection left open at the end of a line (continued lines differ);
+ * - line breaks other than LF and CRLF, a byte order mark past the start, a document marker with
+ *   anything after it on its line (`---:` is text to `yaml`, `--- a: 1` an error).
  */
-const LEFT_TO_YAML = /^%|(?:^|[\s[{,])(?:&|\?(?:\s|$))|[\]}][ \t]*:|[{,]\s*[{[]|\r(?!\n)|[\u0085\u2028\u2029]|(?<!^)\uFEFF|^(?:---|\.\.\.)\S/m;
+const LEFT_TO_YAML = new RegExp(
+  [
+    '^%',
+    '(?:^|[\\s[{,])(?:&|!|\\?(?:\\s|$))',
+    '[\\]}][ \\t]*:',
+    '[{,]\\s*[{[]',
+    '(?:^|\\s)-[ \\t]*(?:#.*)?$',
+    '(?:^|\\s)-[ \\t]+-(?:[ \\t]|$)',
+    '(?:^|[\\s:])[|>][-+0-9]*[ \\t]*(?:#.*)?$',
+    '\\\\$',
+    '\\t',
+    '["\']#',
+    '[[{][^\\]}\\n]*$',
+    '\\r(?!\\n)',
+    '[\\u0085\\u2028\\u2029]',
+    '(?<!^)\\uFEFF',
+    '^(?:---|\\.\\.\\.)[ \\t]*\\S',
+  ].join('|'),
+  'm',
+);
 
 /**
  * The data of `text` read by js-yaml, or null when `yaml` must read it (small, unusual or broken

@@ -12,7 +12,7 @@ const MAX_ALIAS_COUNT = 1000;
 
 /**
  * Plain data to validate and a way back to positions, or the problems that stop everything.
- * `readBy`: js-yaml reads a few broken files `yaml` rejects (an empty list item, then one a space off), so
+ * `readBy`: js-yaml reads a few broken files `yaml` rejects (a key over 1,024 characters), so
  * problems found in what js-yaml read are found again in what `yaml` reads (probes/load.ts).
  */
 export type YamlSource = { ok: true; data: Record<string, unknown>; locate: Locate; readBy: 'js-yaml' | 'yaml' } | { ok: false; problems: ConfigProblem[] };

@@ -10,15 +10,34 @@ export type Align = 'left' | 'right';
 /** Combining marks, joiners, variation selectors, controls: drawn on the character before. */
 const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cf}\p{Cc}]/u;
 
+const EMOJI_PRESENTATION = 0xfe0f;
+const JOINER = 0x200d;
+const isSkinTone = (code: number) => code >= 0x1f3fb && code <= 0x1f3ff;
+
 /**
- * Columns a cell takes on a terminal: colour codes none, East Asian wide characters and most emoji
- * two (an emoji joined from several, like a family, is over-counted), combining marks none.
+ * Columns a cell takes on a terminal: colour codes none, East Asian wide characters and emoji two
+ * (a character made emoji by U+FE0F too, `❤️`; a skin tone or a joined emoji adds nothing),
+ * combining marks none.
  */
 function widthOf(cell: string): number {
   const plain = stripVTControlCharacters(cell);
   if (/^[\x20-\x7e]*$/.test(plain)) return plain.length;
   let width = 0;
-  for (const char of plain) if (!ZERO_WIDTH.test(char)) width += eastAsianWidth(char.codePointAt(0) ?? 0);
+  let last = 0;
+  let joined = false;
+  for (const char of plain) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code === EMOJI_PRESENTATION) {
+      width += 2 - last;
+      last = 2;
+    } else if (joined || isSkinTone(code) || ZERO_WIDTH.test(char)) {
+      last = joined || isSkinTone(code) ? last : 0;
+    } else {
+      last = eastAsianWidth(code);
+      width += last;
+    }
+    joined = code === JOINER;
+  }
   return width;
 }
 

@@ -83,11 +83,9 @@ export class EvidenceCollector {
         if (f.timedOut) e.connect.unanswered++;
         else if (UNREACHABLE.has(f.code)) e.connect.unreachable++;
         else e.connect.refused++;
-        {
-          // The address a failed connect tried: from the exchange, or named by the failure itself.
-          const tried = facts?.peerAddress ?? f.address;
-          if (tried) remember(e.addresses.failed, tried);
-        }
+        // The addresses a failed connect tried, as the failure names them (happy eyeballs joins
+        // several with ", "), one by one.
+        for (const tried of (f.address ?? facts?.peerAddress ?? '').split(', ')) if (tried) remember(e.addresses.failed, tried);
         break;
       case 'tls':
         if (EXPIRING.has(f.code)) e.tls.expiringSoon++;

@@ -148,6 +148,11 @@ describe('below HTTP', () => {
     expect(d.consistentWith).toEqual([CONSISTENT_WITH.someAddresses]);
   });
 
+  it('a service that answered earlier and now refuses at every address is not "some addresses"', () => {
+    const d = diagnose(input([api('api-health', 4, { classes: { connect: 2 }, evidence: { connect: { refused: 2, unanswered: 0, unreachable: 0 }, addresses: { answered: ['10.0.0.1:80'], failed: ['[2001:db8::1]:80', '10.0.0.1:80'] } } })]));
+    expect(d.consistentWith).not.toContain(CONSISTENT_WITH.someAddresses);
+  });
+
   it('one address that refused and answered in turn is not "some addresses out of service"', () => {
     const d = diagnose(input([api('api-health', 4, { classes: { connect: 2 }, evidence: { connect: { refused: 2, unanswered: 0, unreachable: 0 }, addresses: { answered: ['10.0.0.1:80'], failed: ['10.0.0.1:80'] } } })]));
     expect(d.surfaces.api.layer).toBe('network');

@@ -56,6 +56,18 @@ describe('js-yaml reads what yaml reads', () => {
     ['a duplicate key', 'a: 1\na: 2'],
     ['two documents', '--- a\n--- b'],
     ['a document marker run into text', '---::'],
+    ['content after a document marker', '--- a: 1'],
+    ['an empty list item, which js-yaml would fill with the items after it', 'k:\n  - e:\n    -\n  - y\n'],
+    ['an empty list item before a comment', 'k:\n  - e:\n    - # nothing\n  - y\n'],
+    ['a list in a list on one line', 'k:\n  - - a\n  - b\n'],
+    ['a block scalar with an indentation indicator', 'k: |2\n    x\n    \n'],
+    ['a folded block scalar', 'k: >1\n   \n'],
+    ['an escaped line break in double quotes', 'k: "a\\\n\n  b"\n'],
+    ['a float tag on an integer', 'k: !!float 1'],
+    ['a non-specific tag', 'k: !\n  true\n'],
+    ['a comment run into a quoted value', 'url: "http://h/"#frag'],
+    ['a tab', 'k: "a\tb"'],
+    ['a flow list continued on the next line', 'k: [1,\n2]\n'],
     ['a list at the top', '- a'],
     ['an empty file', ''],
   ])('leaves %s to yaml', (_name, text) => {
@@ -78,10 +90,17 @@ describe('a large file', () => {
     expect(config.probes[1499]).toMatchObject({ id: 'p1499', surface: 'api' });
   });
 
-  it("reports yaml's problems in a broken file js-yaml would read (an empty list item, then one a space off)", () => {
-    const text = `${probes(1500)}  -\n - 42\n`;
+  it('keeps a probe after an empty list item a probe, not an item of the list above', () => {
+    const text = `${probes(1500)}  - { id: post, kind: http, surface: api, request: { url: /items, json: [1] } }\n  - id: posted\n    kind: http\n    surface: api\n    request:\n      url: /items\n      json:\n        - 1\n        -\n  - { id: login-page, kind: http, surface: web, request: { url: /login } }\n`;
+    const config = parseConfig(text, 'big.yaml', {}, {});
+    expect(config.probes).toHaveLength(1503);
+    expect(config.probes.at(-1)).toMatchObject({ id: 'login-page', surface: 'web' });
+  });
+
+  it("reports yaml's problems in a broken file js-yaml would read (a key over 1,024 characters)", () => {
+    const text = `${probes(1500)}  - id: long\n    ${'k'.repeat(1100)}: 1\n`;
     expect(fastYaml(text)).not.toBeNull();
-    expect(() => parseConfig(text, 'big.yaml', {}, {})).toThrow(/YAML syntax error/);
+    expect(() => parseConfig(text, 'big.yaml', {}, {})).toThrow(/YAML syntax error: The : indicator must be at most 1024 chars/);
   });
 
   it('still places a problem at its line and column (positions are read when needed)', () => {

@@ -18,9 +18,9 @@ describe('ColumnTable', () => {
 
   it('counts what the terminal shows: no room for colour, two columns for wide characters', () => {
     const t = new ColumnTable(['id', 'n'], colour, ['left', 'right'], ' ');
-    t.push([colour.red('ok'), '1'], ['日本', '22'], ['😀x', '3'], ['e\u0301', '4']);
+    t.push([colour.red('ok'), '1'], ['日本', '22'], ['😀x', '3'], ['e\u0301', '4'], ['❤️', '5'], ['👍🏽', '6'], ['👩‍💻', '7']);
     const lines = stripVTControlCharacters(t.toString()).split('\n');
-    expect(lines).toEqual(['id    n', 'ok    1', '日本 22', '😀x   3', 'e\u0301     4']);
+    expect(lines).toEqual(['id    n', 'ok    1', '日本 22', '😀x   3', 'e\u0301     4', '❤️    5', '👍🏽    6', '👩‍💻    7']);
   });
 
   it('prints 50,000 rows (a probes file of that size) without quadratic layout', () => {

@@ -134,6 +134,22 @@ ${probe('home', 'web', `${site.url}/`)}  - id: login
     expect(result.diagnosis?.surfaces.web.evidence[0]).toMatch(/^3 of 6 samples \(login\): failed at step submit/);
   });
 
+  it("a flow step that never connected names its own address, not the step before's", async () => {
+    const site = await keep(startHttpServer((_req, res) => res.end('ok')));
+    const closed = await closedPort();
+    const result = await run(`version: 1
+probes:
+  - id: two-hosts
+    kind: flow
+    surface: web
+    samples: 2
+    steps:
+      - { id: first, request: { url: "${site.url}/" } }
+      - { id: second, request: { url: "http://127.0.0.1:${closed}/" } }
+`);
+    expect(result.probes[0]?.evidence?.addresses).toEqual({ answered: [], failed: [`127.0.0.1:${closed}`] });
+  });
+
   it('broken links: content', async () => {
     const site = await keep(startHttpServer((req, res) => (req.url === '/gone' ? res.writeHead(404).end() : res.end('ok'))));
     const result = await run(`version: 1

@@ -104,10 +104,14 @@ function analyseSurface(input: DiagnosisInput, surface: Surface): SurfaceAnalysi
   return { diagnosis: { state, layer, failureRate: summary.failureRate, evidence }, dominant, cleanConnects };
 }
 
-/** Some addresses answered while others only failed (one address that failed and answered in turn is not "some"). */
+/**
+ * Some addresses only failed while others only answered. One address that failed and answered in
+ * turn (a restart), or a service down at all its addresses after answering earlier, is not "some".
+ */
 function someAddressesOnly(addresses: Finding['addresses']): boolean {
-  if (!addresses || addresses.answered.length === 0) return false;
-  return addresses.failed.some((a) => !addresses.answered.includes(a));
+  if (!addresses) return false;
+  const { answered, failed } = addresses;
+  return failed.some((a) => !answered.includes(a)) && answered.some((a) => !failed.includes(a));
 }
 
 /** The vocabulary entries a surface's dominant findings support, most samples first. */

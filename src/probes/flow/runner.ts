@@ -54,7 +54,8 @@ async function runFlowSample(probe: FlowProbe, pools: StepPools, ctx: RunContext
     // The version and certificate of the last step that got that far.
     const httpVersion = ran.httpVersion ?? outcome.httpVersion ?? null;
     const tls = ran.tls ?? outcome.tls ?? null;
-    const peer = ran.peer ?? outcome.peer ?? null;
+    // The last step's own: a step that never connected must not inherit an earlier step's address.
+    const peer = ran.peer ?? null;
     outcome = { latencyMs, phases: addPhases(outcome.phases, ran.phases), failure: ran.failure, steps, httpVersion, tls, peer, ...(ran.answer && { answer: ran.answer }) };
   }
   return scrubSecrets(outcome, state.captured.secrets, run);
