@@ -38,10 +38,7 @@ export interface ConnectionState {
   tunnel: Socket | null;
   /** The last handshake's certificate and version; null on plain HTTP. */
   tls: TlsInfo | null;
-  /**
-   * The `address:port` this connection reached, read once when TCP connected (the proxy's,
-   * through one): a socket that has since failed no longer knows it. Null until then.
-   */
+  /** The `address:port` this connection reached (the proxy's, through one), set when TCP connected; null until then. */
   peer: string | null;
   /** Plain HTTP through a proxy: requests go in absolute form, with this Proxy-Authorization. */
   forward: { authorization: string | null } | null;

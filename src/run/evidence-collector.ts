@@ -11,7 +11,7 @@ export interface ExchangeFacts {
   statusText?: string;
   /** EDGE_HEADER_NAMES of the final answer (the exchange picks them only when asked: see wantsHeaders). */
   edgeHeaders?: EdgeHeaders;
-  /** "address:port" connected to, or tried when the connect failed. */
+  /** "address:port" the sample's connection reached; a failed connect names its own in the failure. */
   peerAddress?: string | null;
 }
 
