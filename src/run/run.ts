@@ -1,22 +1,18 @@
 // Runs every probe of a config once and returns the run's one result value.
 import { mentionsHttps, warmUp } from '../http/warm-up.js';
 import { ExitCode } from '../model/exit-codes.js';
-import type { RunResult } from '../model/result.js';
+import type { ProbeResult, RunResult } from '../model/result.js';
 import type { ProbeKind } from '../probes/kind.js';
 import type { ProbeConfig, RunConfig } from '../probes/probe-config.js';
 import { PROBE_KINDS } from '../probes/registry.js';
-import type { ProbeRunner, RunContext, SampleListener } from '../probes/runner.js';
-import type { SampleOutcome } from '../model/sample.js';
+import type { ProbeRunner, RunContext } from '../probes/runner.js';
 import { createRedactor } from '../secrets/redact.js';
-import { ProbeStats } from './probe-stats.js';
+import { ProbeRun } from './probe-run.js';
 import { watchEventLoop } from './loop-lag.js';
-import { withRetries } from './retry.js';
 import { schedule } from './schedule.js';
 import { summarize } from '../analysis/summary.js';
 import { diagnoseRun } from '../analysis/diagnosis/index.js';
-import { credentialStep } from '../probes/flow/credential-step.js';
 import { runControls } from './controls.js';
-import { probeResult } from './probe-result.js';
 
 /** The signal that interrupted a run, as `interrupt.reason`; it picks the exit code. */
 export type InterruptReason = 'SIGINT' | 'SIGTERM';
@@ -24,37 +20,25 @@ export type InterruptReason = 'SIGINT' | 'SIGTERM';
 export async function runProbes(config: RunConfig, given: RunContext): Promise<RunResult> {
   const ctx: RunContext = { ...given, redact: given.redact ?? createRedactor(config.secrets) };
   const loaded = await loadRunners(config.probes);
+  // The histograms' text form only for a report that carries it: its deflate code costs a run without one.
+  const encode = ctx.latencyHistograms ? (await import('../analysis/hdr-codec.js')).encodeHistogram : null;
   if (config.probes.length > 0) await warmUp({ tls: mentionsHttps(config.probes) });
   const lag = watchEventLoop();
   const startedAt = new Date();
   const start = performance.now();
   // Controls run beside the probes, once each, outside the scheduler's limit and never retried.
   const controls = config.controls.length > 0 ? runControls(config.controls, ctx.lookup) : null;
-  const entries = config.probes.map((probe) => {
-    const plan = (loaded.get(probe.kind) as ProbeRunner<typeof probe>).plan(probe, ctx);
-    const credentials = probe.kind === 'flow' ? credentialStep(probe.steps, config.secrets) : undefined;
-    return { probe, plan, stats: new ProbeStats(plan.maxErrorGroups, credentials, ctx.redact) };
-  });
+  const shared = { ctx, secrets: config.secrets, encode };
+  const runs = config.probes.map((probe, index) => new ProbeRun(probe, index, loaded.get(probe.kind) as ProbeRunner<ProbeConfig>, shared));
+  let probes: ProbeResult[];
   try {
-    const sources = entries.map(({ probe, plan, stats }, index) => ({
-      tasks: withRetries(plan.samples, probe.retry, ctx.interrupt),
-      // Without a listener the record path is the statistics' own method, as if there were no hook.
-      record: ctx.onSample ? recordAndTell(stats, index, ctx.onSample) : stats.add.bind(stats),
-    }));
-    await schedule(sources, config.concurrency, ctx.interrupt);
+    await schedule(runs, config.concurrency, ctx.interrupt);
   } finally {
-    await Promise.all(entries.map(({ plan }) => plan.close()));
+    // Every plan is closed, also when the run was interrupted or failed.
+    probes = await Promise.all(runs.map((run) => run.finish()));
   }
   const controlOutcomes = controls && (await controls);
   const timingConfidence = lag.stop();
-  // The histograms' text form only for a report that carries it: its deflate code costs a run without one.
-  const encode = ctx.latencyHistograms ? (await import('../analysis/hdr-codec.js')).encodeHistogram : null;
-
-  const probes = entries.map(({ probe, stats, plan }) => {
-    const findings = plan.findings?.() ?? {};
-    if (findings.failure) stats.addProbeFailure(findings.failure, findings.answer);
-    return probeResult(probe, stats, findings.kindData, encode);
-  });
   const summary = summarize(probes);
   const diagnosis = diagnoseRun({ probes, summary, timingConfidence }, controlOutcomes);
   const interrupted = ctx.interrupt.aborted;
@@ -75,12 +59,4 @@ async function loadRunners(probes: ProbeConfig[]): Promise<Map<ProbeConfig['kind
   const kinds = [...new Set(probes.map((probe) => probe.kind))];
   const loaded = await Promise.all(kinds.map((kind) => (PROBE_KINDS[kind] as ProbeKind<ProbeConfig>).runner()));
   return new Map(kinds.map((kind, i) => [kind, loaded[i]!]));
-}
-
-/** Records a sample, then tells the listener (the progress line counts what is already recorded). */
-function recordAndTell(stats: ProbeStats, probe: number, listener: SampleListener): (outcome: SampleOutcome) => void {
-  return (outcome) => {
-    stats.add(outcome);
-    listener(probe, outcome);
-  };
 }

@@ -13,15 +13,24 @@ import type { HostLimitedTask, PlannedTask, SampleTask } from '../probes/runner.
 
 /** One probe's stream of tasks and where its outcomes go. */
 export interface TaskSource {
-  tasks: AsyncIterable<PlannedTask> | Iterable<PlannedTask>;
+  /**
+   * The tasks, asked for once, when the scheduler first wants one of them: what they need (a
+   * probe's plan and statistics) can be made then, not for every probe before the run.
+   */
+  tasks(): AsyncIterable<PlannedTask> | Iterable<PlannedTask>;
   record(outcome: SampleOutcome): void;
+  /** Called once the source has no task left and none in flight: what its tasks needed can go. */
+  done?(): void;
 }
 
 interface Cursor {
-  iterator: AsyncIterator<PlannedTask> | Iterator<PlannedTask>;
+  source: TaskSource;
+  /** Made at the first pull. */
+  iterator: AsyncIterator<PlannedTask> | Iterator<PlannedTask> | null;
   /** Its source has no task left: skipped by scans, and dropped from the list in batches. */
   done: boolean;
-  record(outcome: SampleOutcome): void;
+  /** Its tasks in flight: the source is done once it has no task left and none running. */
+  running: number;
   /** A task pulled while its host was full: it starts before anything else of this probe. */
   parked: HostLimitedTask | null;
   /** A worker is awaiting this cursor's next task (e.g. a links probe loading its page). */
@@ -37,7 +46,7 @@ interface Job {
 
 /** Runs every task of every source with at most `concurrency` in flight; stops early on interrupt. */
 export async function schedule(sources: TaskSource[], concurrency: number, interrupt: AbortSignal): Promise<void> {
-  let cursors: Cursor[] = sources.map((s) => ({ iterator: iteratorOf(s.tasks), record: (o: SampleOutcome) => s.record(o), done: false, parked: null, pulling: false }));
+  let cursors: Cursor[] = sources.map((source) => ({ source, iterator: null, done: false, running: 0, parked: null, pulling: false }));
   /** Cursors in `cursors` that are done: the list is rebuilt without them once they are half of it. */
   let finished = 0;
   const live = () => cursors.length - finished;
@@ -59,11 +68,13 @@ export async function schedule(sources: TaskSource[], concurrency: number, inter
   const fits = (task: HostLimitedTask) => (perHost.get(task.host) ?? 0) < task.limit;
   const start = (task: PlannedTask, cursor: Cursor): Job => {
     turn++;
+    cursor.running++;
     if (typeof task === 'function') return { run: task, cursor, host: null };
     perHost.set(task.host, (perHost.get(task.host) ?? 0) + 1);
     return { run: task.run, cursor, host: task.host };
   };
   const finish = (job: Job) => {
+    if (--job.cursor.running === 0 && job.cursor.done) job.cursor.source.done?.();
     if (job.host !== null) {
       const left = (perHost.get(job.host) ?? 1) - 1;
       if (left > 0) perHost.set(job.host, left);
@@ -96,7 +107,7 @@ export async function schedule(sources: TaskSource[], concurrency: number, inter
       addWorker();
       let next: IteratorResult<PlannedTask>;
       try {
-        next = await cursor.iterator.next();
+        next = await (cursor.iterator ??= iteratorOf(cursor.source.tasks())).next();
       } finally {
         cursor.pulling = false;
         changed();
@@ -115,6 +126,7 @@ export async function schedule(sources: TaskSource[], concurrency: number, inter
   const retire = (cursor: Cursor) => {
     if (cursor.done) return;
     cursor.done = true;
+    if (cursor.running === 0) cursor.source.done?.();
     finished++;
     if (finished * 2 >= cursors.length) {
       cursors = cursors.filter((c) => !c.done);
@@ -145,7 +157,7 @@ export async function schedule(sources: TaskSource[], concurrency: number, inter
         for (let job = await nextJob(); job; job = await nextJob()) {
           try {
             await pace();
-            job.cursor.record(await job.run());
+            job.cursor.source.record(await job.run());
           } catch (err) {
             if (!(err instanceof Interrupted)) throw err;
           } finally {

@@ -29,7 +29,7 @@ async function peakInFlight(tasks: number, concurrency: number): Promise<{ peak:
     done++;
     return outcome;
   };
-  await schedule([{ tasks: Array.from({ length: tasks }, () => task), record: () => undefined }], concurrency, new AbortController().signal);
+  await schedule([{ tasks: () => Array.from({ length: tasks }, () => task), record: () => undefined }], concurrency, new AbortController().signal);
   return { peak, done };
 }
 

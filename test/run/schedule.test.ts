@@ -28,7 +28,7 @@ class Gauge {
 }
 
 function source(tasks: Iterable<PlannedTask> | AsyncIterable<PlannedTask>, recorded: { n: number }): TaskSource {
-  return { tasks, record: () => recorded.n++ };
+  return { tasks: () => tasks, record: () => recorded.n++ };
 }
 
 function* hostTasks(gauge: Gauge, hosts: string[], count: number, limit: number, ms: number): Iterable<PlannedTask> {
@@ -133,7 +133,7 @@ describe('paced starts', () => {
       return OUTCOME;
     };
     const recorded: SampleOutcome[] = [];
-    await schedule([{ tasks: Array.from({ length: 40 }, () => task), record: (o) => recorded.push(o) }], 8, new AbortController().signal);
+    await schedule([{ tasks: () => Array.from({ length: 40 }, () => task), record: (o) => recorded.push(o) }], 8, new AbortController().signal);
     ticking = false;
 
     expect(recorded).toHaveLength(40);
