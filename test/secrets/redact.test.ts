@@ -48,6 +48,17 @@ describe('redactValue', () => {
     expect(masked).toEqual({ a: '***!', list: ['x', { deep: 'my ***' }], when, pattern, n: 1, none: null });
     expect(masked.when).toBe(when);
     expect(value.a).toBe('s3cret!'); // a copy: the run's own result is untouched
+    expect((value.list[1] as { deep: string }).deep).toBe('my s3cret');
+  });
+
+  it('shares what holds no secret: nothing to mask, nothing copied', () => {
+    const clean = { kept: { deep: ['a', 'b'] }, n: 1 };
+    const value = { a: 's3cret', clean };
+    const masked = redactValue(value, createRedactor(['s3cret']));
+    expect(masked).not.toBe(value);
+    expect(masked.clean).toBe(clean);
+    expect(redactValue(clean, createRedactor(['s3cret']))).toBe(clean);
+    expect(redactValue(value, createRedactor([]))).toBe(value);
   });
 });
 
