@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { mergeScale } from './merge-scale.js';
 import { htmlReport } from './html-report.js';
 import { watchMemory } from './watch-memory.js';
-import { BENCH, ROOT, percentile, probesFile, readJson, removeScratch, round, runNode, runUpprobe, scratch, spread, startTarget } from './util.js';
+import { BENCH, ROOT, UPPROBE, percentile, probesFile, readJson, removeScratch, round, runNode, runUpprobe, scratch, spread, startTarget } from './util.js';
 
 const QUICK = process.argv.includes('--quick');
 const outFlag = process.argv.indexOf('--out');
@@ -21,9 +21,9 @@ const OUT = outFlag > 0 ? process.argv[outFlag + 1] : join(BENCH, QUICK ? 'resul
 
 const PLAN = QUICK
   ? { throughput: { samples: 100, concurrency: 10, rounds: 1 }, honesty: { samples: 32, concurrencies: [16, 100], rounds: 1 },
-      memory: { sizes: [100, 300], rounds: 1, concurrency: 50 }, scale: { probes: [50, 300], concurrency: 16 }, cold: { rounds: 1 }, warmup: { rounds: 1 }, merge: { reports: 8, rounds: 1 }, html: { runs: 500, rounds: 1 }, watch: { seconds: 1 } }
+      memory: { sizes: [100, 300], rounds: 1, concurrency: 50 }, scale: { probes: [50, 300], concurrency: 16, heapSearch: false }, cold: { rounds: 1 }, warmup: { rounds: 1 }, merge: { reports: 8, rounds: 1 }, html: { runs: 500, rounds: 1 }, watch: { seconds: 1 } }
   : { throughput: { samples: 2000, concurrency: 50, rounds: 5 }, honesty: { samples: 500, concurrencies: [16, 100], rounds: 3 },
-      memory: { sizes: [2000, 20000, 200000], rounds: 3, concurrency: 50 }, scale: { probes: [1000, 16000], concurrency: 16 }, cold: { rounds: 11 }, warmup: { rounds: 9 }, merge: { reports: 1000, rounds: 3 }, html: { runs: 525_600, rounds: 3 }, watch: { seconds: 120 } };
+      memory: { sizes: [2000, 20000, 200000], rounds: 3, concurrency: 50 }, scale: { probes: [1000, 16000], concurrency: 16, heapSearch: true }, cold: { rounds: 11 }, warmup: { rounds: 9 }, merge: { reports: 1000, rounds: 3 }, html: { runs: 525_600, rounds: 3 }, watch: { seconds: 120 } };
 
 const log = (text) => process.stderr.write(`bench: ${text}\n`);
 
@@ -139,7 +139,7 @@ async function memory(target) {
  * allocated its HDR histograms up front, and scheduling copied the probe list per task).
  */
 async function scale(target) {
-  const { probes: counts, concurrency } = PLAN.scale;
+  const { probes: counts, concurrency, heapSearch } = PLAN.scale;
   const runs = [];
   for (const count of counts) {
     log(`scale ${count} one-sample probes`);
@@ -148,11 +148,34 @@ async function scale(target) {
     for (let i = 0; i < count; i++) lines.push(`- {id: p${i}, kind: http, surface: api, request: {url: /ok}}`);
     const file = join(scratch, `scale-${count}.yaml`);
     writeFileSync(file, `${lines.join('\n')}\n`);
-    const r = await runUpprobe(['run', file, '-c', String(concurrency), '--quiet'], { rusage: true });
-    runs.push({ probes: count, concurrency, peakRssMiB: round(r.maxRssKiB / 1024, 1), wallSeconds: round(r.wallMs / 1000, 1), cpuSeconds: round(r.cpuMs / 1000, 1) });
+    const args = ['run', file, '-c', String(concurrency), '--quiet'];
+    const r = await runUpprobe(args, { rusage: true });
+    // A dozen more runs: not in a smoke run.
+    const heapNeededMiB = heapSearch ? await smallestHeap(args, Math.ceil(r.maxRssKiB / 1024)) : null;
+    runs.push({ probes: count, concurrency, peakRssMiB: round(r.maxRssKiB / 1024, 1), heapNeededMiB, wallSeconds: round(r.wallMs / 1000, 1), cpuSeconds: round(r.cpuMs / 1000, 1) });
   }
   const [first, last] = [runs[0], runs.at(-1)];
-  return { runs, kibPerProbe: round(((last.peakRssMiB - first.peakRssMiB) * 1024) / (last.probes - first.probes), 1) };
+  const perProbe = (mib) => round((mib * 1024) / (last.probes - first.probes), 1);
+  return {
+    runs,
+    kibPerProbe: perProbe(last.peakRssMiB - first.peakRssMiB),
+    heapKibPerProbe: heapSearch ? perProbe(last.heapNeededMiB - first.heapNeededMiB) : null,
+  };
+}
+
+/**
+ * The smallest old generation (--max-old-space-size, to 4 MiB) the run completes in: what it needs
+ * to hold, without the headroom V8 leaves itself before a full collection when memory is not tight.
+ */
+async function smallestHeap(args, aboveMiB) {
+  const completes = async (mib) => (await runNode([`--max-old-space-size=${mib}`, UPPROBE, ...args])).code === 0;
+  let [low, high] = [4, aboveMiB];
+  while (high - low > 4) {
+    const middle = Math.floor((low + high) / 2);
+    if (await completes(middle)) high = middle;
+    else low = middle;
+  }
+  return high;
 }
 
 /** 4. Wall time from spawn to exit of short commands, interleaved round by round. */
@@ -231,7 +254,7 @@ function table(r) {
     rows.push([`peak RSS MiB, ${run.samples} samples (kept-alive, c=${run.concurrency})`, m(run.peakRssMiB), '', run === r.memory.runs[0] ? '' : signed(round(run.peakRssMiB.median - r.memory.runs[0].peakRssMiB.median, 1), ' MiB')]);
   }
   for (const run of r.scale.runs) {
-    rows.push([`scale: ${run.probes} one-sample probes (c=${run.concurrency}): peak RSS MiB / wall s / CPU s`, `${run.peakRssMiB} / ${run.wallSeconds} / ${run.cpuSeconds}`, '', run === r.scale.runs[0] ? '' : `${r.scale.kibPerProbe} KiB per extra probe`]);
+    rows.push([`scale: ${run.probes} one-sample probes (c=${run.concurrency}): peak RSS MiB / heap needed MiB / wall s / CPU s`, `${run.peakRssMiB} / ${run.heapNeededMiB ?? '-'} / ${run.wallSeconds} / ${run.cpuSeconds}`, '', run === r.scale.runs[0] ? '' : `per extra probe: ${r.scale.kibPerProbe} KiB RSS, ${r.scale.heapKibPerProbe ?? '-'} KiB heap`]);
   }
   const c = r.coldStart;
   rows.push(['cold start ms: upprobe --version', m(c.ms.version), `node -e 0 ${m(c.ms.nodeE0)}`, `${c.versionRatio.median}×`]);
