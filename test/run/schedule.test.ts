@@ -112,6 +112,46 @@ describe('schedule', () => {
   });
 });
 
+describe('a source through the run', () => {
+  /** A source that logs when its tasks are asked for, each outcome recorded, and when it is done. */
+  function logged(name: string, count: number, ms: number, log: string[]): TaskSource {
+    return {
+      tasks: () => {
+        log.push(`${name} tasks`);
+        return Array.from({ length: count }, () => async () => (await sleep(ms), OUTCOME));
+      },
+      record: () => log.push(`${name} record`),
+      done: () => log.push(`${name} done`),
+    };
+  }
+
+  it('is asked for its tasks once, and told it is done once, right after its last outcome while others still run', async () => {
+    const log: string[] = [];
+    await schedule([logged('quick', 2, 5, log), logged('slow', 6, 25, log)], 2, never);
+    expect(log.filter((e) => e === 'quick tasks')).toHaveLength(1);
+    expect(log.filter((e) => e === 'quick done')).toHaveLength(1);
+    expect(log.filter((e) => e === 'slow done')).toHaveLength(1);
+    expect(log.lastIndexOf('quick record')).toBeLessThan(log.indexOf('quick done'));
+    expect(log.indexOf('quick done')).toBeLessThan(log.lastIndexOf('slow record'));
+    expect(log.at(-1)).toBe('slow done');
+  });
+
+  it('is not asked for its tasks before the scheduler wants one, nor at all once the run is interrupted', async () => {
+    const log: string[] = [];
+    const controller = new AbortController();
+    const first = logged('first', 3, 20, log);
+    const firstRecord = first.record.bind(first);
+    first.record = (outcome) => {
+      firstRecord(outcome);
+      controller.abort('SIGINT');
+    };
+    await schedule([first, logged('second', 3, 20, log), logged('third', 3, 20, log)], 1, controller.signal);
+    expect(log[0]).toBe('first tasks');
+    expect(log).not.toContain('third tasks');
+    expect(log).not.toContain('third done');
+  });
+});
+
 describe('paced starts', () => {
   it('keeps `concurrency` samples in flight, starts each in its own event-loop turn, and runs them all', async () => {
     let turn = 0;
