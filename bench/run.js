@@ -168,7 +168,8 @@ async function scale(target) {
  * to hold, without the headroom V8 leaves itself before a full collection when memory is not tight.
  */
 async function smallestHeap(args, aboveMiB) {
-  const completes = async (mib) => (await runNode([`--max-old-space-size=${mib}`, UPPROBE, ...args])).code === 0;
+  // Exit 0 or 1: the run completed, whatever its probes found (running out of heap aborts it).
+  const completes = async (mib) => [0, 1].includes((await runNode([`--max-old-space-size=${mib}`, UPPROBE, ...args])).code);
   let [low, high] = [4, aboveMiB];
   while (high - low > 4) {
     const middle = Math.floor((low + high) / 2);

@@ -1,14 +1,16 @@
 // One probe through a run, as the scheduler's task source. Its plan (connections, a links probe's
 // page) and its statistics are made when the scheduler first asks for its tasks, and given up as
-// soon as its last sample is recorded: from then on only its result is kept. A run of 16,000
-// one-sample probes so holds a plan for the few probes in flight, not for all 16,000
-// (bench/README.md, "scale").
+// soon as it has no task left and none in flight (the scheduler looks ahead for that when a plain
+// probe's last sample ends; a links probe, whose links come as its page is read, is done when
+// next asked for one). From then on only its result is kept: a run of 16,000 one-sample probes
+// holds the plans of the probes in flight, not of all 16,000 (bench/README.md, "scale").
 import type { ProbeResult } from '../model/result.js';
 import type { SampleOutcome } from '../model/sample.js';
 import type { ProbeConfig } from '../probes/probe-config.js';
 import type { PlannedTask, ProbePlan, ProbeRunner, RunContext } from '../probes/runner.js';
 import { credentialStep } from '../probes/flow/credential-step.js';
 import { probeResult, type HistogramEncoder } from './probe-result.js';
+import type { LatencyHistogram } from './latency-histogram.js';
 import { ProbeStats } from './probe-stats.js';
 import { withRetries } from './retry.js';
 import type { TaskSource } from './schedule.js';
@@ -25,6 +27,8 @@ export class ProbeRun implements TaskSource {
   private stats: ProbeStats | null = null;
   private closing: Promise<void> | null = null;
   private result: ProbeResult | null = null;
+  /** Kept for the report's histogram, which is encoded after the run: deflating it between samples would delay them. */
+  private latency: LatencyHistogram | null = null;
 
   /** `index`: the probe's place in the config, as the sample listener names it. */
   constructor(
@@ -54,7 +58,10 @@ export class ProbeRun implements TaskSource {
   /** The probe's result, once its plan is closed; a probe the run never reached has one with no samples. */
   async finish(): Promise<ProbeResult> {
     await (this.closing ??= this.conclude());
-    return this.result as ProbeResult;
+    const result = this.result as ProbeResult;
+    if (this.latency && this.shared.encode) result.latencyHistogram = this.latency.encoded(this.shared.encode);
+    this.latency = null;
+    return result;
   }
 
   /**
@@ -70,7 +77,8 @@ export class ProbeRun implements TaskSource {
     await plan.close();
     const findings = plan.findings?.() ?? {};
     if (findings.failure) stats.addProbeFailure(findings.failure, findings.answer);
-    this.result = probeResult(this.probe, stats, findings.kindData, this.shared.encode);
+    this.result = probeResult(this.probe, stats, findings.kindData);
+    if (this.shared.encode) this.latency = stats.latency;
   }
 
   private newStats(maxErrorGroups: number | undefined): ProbeStats {

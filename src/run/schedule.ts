@@ -27,12 +27,17 @@ interface Cursor {
   source: TaskSource;
   /** Made at the first pull. */
   iterator: AsyncIterator<PlannedTask> | Iterator<PlannedTask> | null;
+  /** Its tasks come from a plain iterator: asking it for the next one costs nothing and starts nothing. */
+  sync: boolean;
   /** Its source has no task left: skipped by scans, and dropped from the list in batches. */
   done: boolean;
   /** Its tasks in flight: the source is done once it has no task left and none running. */
   running: number;
-  /** A task pulled while its host was full: it starts before anything else of this probe. */
-  parked: HostLimitedTask | null;
+  /**
+   * A task pulled but not started, because its host was full or because the source's last task
+   * had just ended (to learn whether it has more): it starts before anything else of this probe.
+   */
+  parked: PlannedTask | null;
   /** A worker is awaiting this cursor's next task (e.g. a links probe loading its page). */
   pulling: boolean;
 }
@@ -44,9 +49,16 @@ interface Job {
   host: string | null;
 }
 
-/** Runs every task of every source with at most `concurrency` in flight; stops early on interrupt. */
+/**
+ * Runs every task of every source with at most `concurrency` in flight; stops early on interrupt.
+ * A source that throws (or whose task does) stops the rest from starting; the tasks in flight end
+ * and are recorded, then the error is thrown.
+ */
 export async function schedule(sources: TaskSource[], concurrency: number, interrupt: AbortSignal): Promise<void> {
-  let cursors: Cursor[] = sources.map((source) => ({ source, iterator: null, done: false, running: 0, parked: null, pulling: false }));
+  let cursors: Cursor[] = sources.map((source) => ({ source, iterator: null, sync: false, done: false, running: 0, parked: null, pulling: false }));
+  // Set by a worker; read here after they all ended (typed by assertion: TypeScript cannot see the workers set it).
+  let failure = null as { error: unknown } | null;
+  const stopped = () => interrupt.aborted || failure !== null;
   /** Cursors in `cursors` that are done: the list is rebuilt without them once they are half of it. */
   let finished = 0;
   const live = () => cursors.length - finished;
@@ -74,13 +86,29 @@ export async function schedule(sources: TaskSource[], concurrency: number, inter
     return { run: task.run, cursor, host: task.host };
   };
   const finish = (job: Job) => {
-    if (--job.cursor.running === 0 && job.cursor.done) job.cursor.source.done?.();
     if (job.host !== null) {
       const left = (perHost.get(job.host) ?? 1) - 1;
       if (left > 0) perHost.set(job.host, left);
       else perHost.delete(job.host);
     }
+    const { cursor } = job;
+    if (--cursor.running === 0) {
+      if (cursor.done) cursor.source.done?.();
+      else lookAhead(cursor);
+    }
     changed();
+  };
+
+  /**
+   * A plain source whose tasks have all ended is asked for its next one at once, so that it is
+   * done now and not when the round-robin comes back to it: a one-sample probe would otherwise hold
+   * its plan until every other probe had started.
+   */
+  const lookAhead = (cursor: Cursor) => {
+    if (!cursor.sync || cursor.iterator === null || cursor.parked !== null || cursor.pulling || stopped()) return;
+    const next = (cursor.iterator as Iterator<PlannedTask>).next();
+    if (next.done) retire(cursor);
+    else cursor.parked = next.value;
   };
 
   /**
@@ -92,11 +120,13 @@ export async function schedule(sources: TaskSource[], concurrency: number, inter
     const list = cursors; // a pass keeps the list it started with, even if it is rebuilt meanwhile
     const first = list.length === 0 ? 0 : turn % list.length;
     for (let k = 0; k < list.length; k++) {
+      // Nothing new starts, or opens, once the run is stopping (this pass may have awaited a pull).
+      if (stopped()) return null;
       const cursor = list[(first + k) % list.length];
       if (!cursor || cursor.done) continue; // finished, maybe while this pass awaited another cursor
       if (cursor.parked) {
-        if (!fits(cursor.parked)) continue;
         const task = cursor.parked;
+        if (typeof task !== 'function' && !fits(task)) continue;
         cursor.parked = null;
         return start(task, cursor);
       }
@@ -107,11 +137,12 @@ export async function schedule(sources: TaskSource[], concurrency: number, inter
       addWorker();
       let next: IteratorResult<PlannedTask>;
       try {
-        next = await (cursor.iterator ??= iteratorOf(cursor.source.tasks())).next();
+        next = await (cursor.iterator ??= open(cursor)).next();
       } finally {
         cursor.pulling = false;
         changed();
       }
+      if (stopped()) return null;
       if (next.done) {
         retire(cursor);
         continue;
@@ -141,7 +172,7 @@ export async function schedule(sources: TaskSource[], concurrency: number, inter
   const pace = pacer();
 
   const nextJob = async (): Promise<Job | null> => {
-    while (!interrupt.aborted) {
+    while (!stopped()) {
       const seen = version;
       const job = await scan();
       if (job !== 'wait') return job;
@@ -152,29 +183,35 @@ export async function schedule(sources: TaskSource[], concurrency: number, inter
   };
 
   try {
-    await new Promise<void>((resolve, reject) => {
+    await new Promise<void>((resolve) => {
       const worker = async () => {
-        for (let job = await nextJob(); job; job = await nextJob()) {
-          try {
-            await pace();
-            job.cursor.source.record(await job.run());
-          } catch (err) {
-            if (!(err instanceof Interrupted)) throw err;
-          } finally {
-            finish(job);
+        try {
+          for (let job = await nextJob(); job; job = await nextJob()) {
+            try {
+              await pace();
+              job.cursor.source.record(await job.run());
+            } catch (err) {
+              if (!(err instanceof Interrupted)) throw err;
+            } finally {
+              finish(job);
+            }
           }
+        } catch (error) {
+          failure ??= { error };
+          changed();
         }
       };
       let workers = 0;
       addWorker = () => {
         if (workers >= limit) return;
         workers++;
-        worker().then(() => {
+        void worker().then(() => {
           if (--workers === 0) resolve();
-        }, reject);
+        });
       };
       addWorker();
     });
+    if (failure) throw failure.error;
   } finally {
     interrupt.removeEventListener('abort', changed);
   }
@@ -192,6 +229,10 @@ function pacer(): () => Promise<void> {
   return () => (previous = previous.then(() => new Promise((resolve) => setImmediate(resolve))));
 }
 
-function iteratorOf(tasks: AsyncIterable<PlannedTask> | Iterable<PlannedTask>): AsyncIterator<PlannedTask> | Iterator<PlannedTask> {
-  return Symbol.asyncIterator in tasks ? tasks[Symbol.asyncIterator]() : tasks[Symbol.iterator]();
+/** The source's tasks, asked for now: its first pull. */
+function open(cursor: Cursor): AsyncIterator<PlannedTask> | Iterator<PlannedTask> {
+  const tasks = cursor.source.tasks();
+  if (Symbol.asyncIterator in tasks) return tasks[Symbol.asyncIterator]();
+  cursor.sync = true;
+  return tasks[Symbol.iterator]();
 }

@@ -156,9 +156,11 @@ describe('links found in a page', () => {
 
   it('checks a, img (src and srcset), script and link references once each, honouring <base href>', async () => {
     const s = await serve({ '/page': html(PAGE) }, ok);
-    const { report } = await runYaml(linksFile(s.url, 'links: { fromPage: { url: /page } }'));
+    const { report, result } = await runYaml(linksFile(s.url, 'links: { fromPage: { url: /page } }'));
     const probe = probeOf(report);
     expect(probe).toMatchObject({ passed: true, samples: 7, failedSamples: 0 });
+    // The result holds the list itself, not a getter that would keep the probe's page alive.
+    expect(Array.isArray(Object.getOwnPropertyDescriptor(result.probes[0]!.kindData, 'checked')?.value)).toBe(true);
     const checked = [...s.hits.keys()].filter((p) => p !== '/page').sort();
     // `#top` resolves against the base too (/assets/), as in a browser.
     const expected = ['/about', '/assets/', '/assets/app.js', '/assets/logo-2x.png', '/assets/logo.png', '/assets/site.css', '/img/logo-3x.png'];

@@ -136,6 +136,47 @@ describe('a source through the run', () => {
     expect(log.at(-1)).toBe('slow done');
   });
 
+  it('is done as soon as its last outcome is recorded, not when the round-robin comes back to it', async () => {
+    const log: string[] = [];
+    const sources = Array.from({ length: 8 }, (_, i) => logged(`p${i}`, 1, 2, log));
+    await schedule(sources, 1, never);
+    for (let i = 0; i < 8; i++) expect(log.indexOf(`p${i} done`), log.join(', ')).toBe(log.indexOf(`p${i} record`) + 1);
+  });
+
+  it('once interrupted while a source is loading (a links page), opens no other source and starts nothing', async () => {
+    const log: string[] = [];
+    const controller = new AbortController();
+    const loading: TaskSource = {
+      tasks: () => {
+        log.push('page tasks');
+        return (async function* () {
+          await sleep(40);
+          yield () => (log.push('page sample'), Promise.resolve(OUTCOME));
+        })();
+      },
+      record: () => log.push('page record'),
+    };
+    setTimeout(() => controller.abort('SIGINT'), 10);
+    await schedule([loading, logged('other', 2, 1, log)], 1, controller.signal);
+    expect(log).toEqual(['page tasks']);
+  });
+
+  it('stops on a source that throws, but first lets the tasks in flight end and be recorded', async () => {
+    const log: string[] = [];
+    const failing: TaskSource = {
+      tasks: () => ({
+        [Symbol.asyncIterator]: () => ({ next: () => sleep(10).then(() => Promise.reject(new Error('page blew up'))) }),
+      }),
+      record: () => undefined,
+    };
+    const rejected = await schedule([logged('steady', 3, 50, log), failing], 2, never).then(
+      () => null,
+      (err: Error) => err.message,
+    );
+    expect(rejected).toBe('page blew up');
+    expect(log).toEqual(['steady tasks', 'steady record']);
+  });
+
   it('is not asked for its tasks before the scheduler wants one, nor at all once the run is interrupted', async () => {
     const log: string[] = [];
     const controller = new AbortController();

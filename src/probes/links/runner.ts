@@ -92,7 +92,8 @@ export const linksRunner: ProbeRunner<LinksProbe> = {
       close: async () => shared?.close(),
       // One error per failing link, plus the page's.
       maxErrorGroups: probe.links.limit + 1,
-      findings: () => findings,
+      // Read once, after the samples: as plain data, since the getter above keeps this scope (the page) alive.
+      findings: () => (findings.kindData ? { ...findings, kindData: { ...findings.kindData } } : findings),
     };
   },
 };
