@@ -122,8 +122,10 @@ probes:
     const { file, hanging } = await halfHung();
     const report = join(dirname(file), 'report.json');
     writeFileSync(report, JSON.stringify({ old: true }));
-    const { code } = await runCli(['run', file, '--json', report, '-t', '30s'], { onSpawn: terminateWhen(hanging, 2) });
-    expect(code).toBe(143);
+    const { code, signal } = await runCli(['run', file, '--json', report, '-t', '30s'], { onSpawn: terminateWhen(hanging, 2) });
+    // upprobe's own exit 143, or, when the first SIGTERM's run had already ended and let go of the
+    // signal before the second arrived (a loaded machine), death by SIGTERM: 143 to a shell too.
+    expect(code === 143 || (code === null && signal === 'SIGTERM'), `code ${code}, signal ${signal}`).toBe(true);
     const text = readFileSync(report, 'utf8');
     const parsed = JSON.parse(text) as { old?: boolean; interrupted?: boolean };
     expect(parsed.old === true || parsed.interrupted === true).toBe(true);
