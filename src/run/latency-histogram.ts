@@ -40,6 +40,11 @@ export class LatencyHistogram {
     return this.count;
   }
 
+  /** Still its values alone (EXACT_VALUES or fewer, no HDR histogram made): a few numbers to keep. */
+  get exactOnly(): boolean {
+    return this.histogram === null;
+  }
+
   /** How many latencies were recorded and their exact sum (a Prometheus summary's _count and _sum). */
   get total(): LatencyTotal {
     return { count: this.count, sumMs: this.sum };

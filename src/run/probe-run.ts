@@ -27,7 +27,7 @@ export class ProbeRun implements TaskSource {
   private stats: ProbeStats | null = null;
   private closing: Promise<void> | null = null;
   private result: ProbeResult | null = null;
-  /** Kept for the report's histogram, which is encoded after the run: deflating it between samples would delay them. */
+  /** A few exact latencies, kept for the report's histogram: encoded after the run, not between samples. */
   private latency: LatencyHistogram | null = null;
 
   /** `index`: the probe's place in the config, as the sample listener names it. */
@@ -77,8 +77,13 @@ export class ProbeRun implements TaskSource {
     await plan.close();
     const findings = plan.findings?.() ?? {};
     if (findings.failure) stats.addProbeFailure(findings.failure, findings.answer);
-    this.result = probeResult(this.probe, stats, findings.kindData);
-    if (this.shared.encode) this.latency = stats.latency;
+    // The report's histogram. A probe of a few samples keeps its latencies and has them encoded
+    // after the run: a temporary HDR histogram and its deflate for each of 16,000 one-sample
+    // probes would run between the others' samples. A full histogram (9–33 KiB) is encoded now.
+    const { encode } = this.shared;
+    const later = encode !== null && stats.latency.exactOnly;
+    this.result = probeResult(this.probe, stats, findings.kindData, later ? null : encode);
+    if (later) this.latency = stats.latency;
   }
 
   private newStats(maxErrorGroups: number | undefined): ProbeStats {

@@ -133,11 +133,19 @@ export async function schedule(sources: TaskSource[], concurrency: number, inter
       if (cursor.pulling) continue;
       cursor.pulling = true;
       // This worker may now wait on the source (a links probe loading its page): another worker
-      // goes on meanwhile, so no source stalls the rest.
+      // goes on meanwhile, so no source stalls the rest. That worker may already have failed.
       addWorker();
+      if (stopped()) {
+        cursor.pulling = false;
+        return null;
+      }
       let next: IteratorResult<PlannedTask>;
       try {
         next = await (cursor.iterator ??= open(cursor)).next();
+      } catch (error) {
+        // Known before anyone wakes: no other worker pulls or opens a source after this.
+        failure ??= { error };
+        throw error;
       } finally {
         cursor.pulling = false;
         changed();
@@ -189,6 +197,7 @@ export async function schedule(sources: TaskSource[], concurrency: number, inter
           for (let job = await nextJob(); job; job = await nextJob()) {
             try {
               await pace();
+              if (stopped()) continue;
               job.cursor.source.record(await job.run());
             } catch (err) {
               if (!(err instanceof Interrupted)) throw err;

@@ -177,6 +177,38 @@ describe('a source through the run', () => {
     expect(log).toEqual(['steady tasks', 'steady record']);
   });
 
+  it('stops at a source that throws as it is opened: no other source opens, nothing starts', async () => {
+    const log: string[] = [];
+    const broken: TaskSource = {
+      tasks: () => {
+        log.push('broken tasks');
+        throw new Error('plan failed');
+      },
+      record: () => undefined,
+    };
+    const rejected = await schedule([logged('ok', 2, 5, log), broken], 2, never).then(
+      () => null,
+      (err: Error) => err.message,
+    );
+    expect(rejected).toBe('plan failed');
+    expect(log).toEqual(['broken tasks']);
+  });
+
+  it('does not pull again from a source whose pull failed, nor call it done', async () => {
+    const log: string[] = [];
+    const failing: TaskSource = {
+      tasks: () => ({
+        [Symbol.asyncIterator]: () => ({
+          next: () => (log.push('next'), sleep(10).then(() => Promise.reject(new Error('page blew up')))),
+        }),
+      }),
+      record: () => undefined,
+      done: () => log.push('done'),
+    };
+    await expect(schedule([failing], 3, never)).rejects.toThrow('page blew up');
+    expect(log).toEqual(['next']);
+  });
+
   it('is not asked for its tasks before the scheduler wants one, nor at all once the run is interrupted', async () => {
     const log: string[] = [];
     const controller = new AbortController();
